@@ -1,0 +1,23 @@
+/**
+ * What a command needs from the outside world: where to write, the working directory. Tests
+ * pass their own; `main` passes the process's.
+ * @module
+ */
+export interface Output {
+  write(text: string): void;
+}
+
+export interface CliContext {
+  stdout: Output;
+  stderr: Output;
+  cwd: string;
+}
+
+/** Writes exactly one JSON document to stdout. */
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function println(out: Output, line = ""): void {
+  out.write(`${line}\n`);
+}

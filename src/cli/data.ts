@@ -1,0 +1,162 @@
+/**
+ * `levier data validate|show|sources|schema`.
+ * @module
+ */
+import type { Command } from "commander";
+import { z } from "zod";
+import { InputError } from "../diagnostics/errors.js";
+import { formatIssue, type Issue } from "../diagnostics/issue.js";
+import { fileReader } from "../io/world-files.js";
+import { figureRow, figuresOf } from "../world/figures.js";
+import { loadWorld } from "../world/load.js";
+import { WorldDocSchema } from "../world/schema.js";
+import { summarize, type WorldSummary } from "../world/summary.js";
+import { type CliContext, printJson, println } from "./context.js";
+import { percent, textTable } from "./table.js";
+import { loadWorldFor } from "./world-option.js";
+
+export function registerData(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
+  const data = program.command("data").description("inspect and check world data");
+
+  data
+    .command("validate")
+    .description("check world files or directories (default: the world in use)")
+    .argument("[files...]", "world files (.yaml, .json) or directories with datapackage.json")
+    .option("--json", "print the issues as one JSON document")
+    .action((files: string[], opts: { json?: boolean }) => {
+      const targets = files.length > 0 ? files : [worldOf()];
+      const reports = targets.map((spec) => {
+        const { world, issues } = loadWorld(fileReader(ctx.cwd), spec);
+        return {
+          spec: spec ?? "data",
+          ok: world !== undefined,
+          issues,
+          figures: world ? figuresOf(world.world).length : 0,
+        };
+      });
+      if (opts.json) printJson(ctx, { ok: reports.every((r) => r.ok), files: reports });
+      else {
+        for (const r of reports) {
+          for (const issue of r.issues)
+            if (issue.severity === "error") ctx.stderr.write(`${formatIssue(issue)}\n`);
+          const warnings = r.issues.filter((i) => i.severity === "warning").length;
+          const errors = r.issues.length - warnings;
+          if (r.ok)
+            println(
+              ctx.stdout,
+              `${r.spec}: ok, ${r.figures} figures${warnings ? `, ${warnings} warnings (levier data sources lists them)` : ""}`,
+            );
+          else println(ctx.stderr, `${r.spec}: ${errors} error${errors === 1 ? "" : "s"}`);
+        }
+      }
+      if (!reports.every((r) => r.ok)) throw new InputError([], "validation failed");
+    });
+
+  data
+    .command("show")
+    .description("summarise the world: actors, goods by layer, top suppliers, headline figures")
+    .option("--json", "print the summary as one JSON document")
+    .option("--top <n>", "suppliers listed per good in the text summary", "3")
+    .action((opts: { json?: boolean; top: string }) => {
+      const summary = summarize(loadWorldFor(ctx, worldOf()).world);
+      if (opts.json) printJson(ctx, summary);
+      else
+        ctx.stdout.write(renderSummary(summary, Math.max(1, Number.parseInt(opts.top, 10) || 3)));
+    });
+
+  data
+    .command("sources")
+    .description("list every figure with its source and year; figures without one are errors")
+    .option("--json", "print the list as one JSON document")
+    .action((opts: { json?: boolean }) => {
+      const { world } = loadWorldFor(ctx, worldOf());
+      const figures = figuresOf(world);
+      const rows = figures.map(figureRow);
+      const missing = rows
+        .filter((r) => r.source === undefined || r.year === undefined)
+        .map((r) => r.path);
+      const used = new Map<string, number>();
+      for (const r of rows) if (r.source) used.set(r.source, (used.get(r.source) ?? 0) + 1);
+      const sources = world.sources.map((s) => ({ ...s, figures: used.get(s.id) ?? 0 }));
+      if (opts.json) printJson(ctx, { figures: rows, sources, missing });
+      else {
+        println(
+          ctx.stdout,
+          textTable(
+            ["figure", "value", "source", "year"],
+            rows.map((r) => [
+              r.path,
+              r.value,
+              r.source ?? "MISSING",
+              r.year === undefined ? "MISSING" : String(r.year),
+            ]),
+          ),
+        );
+        println(ctx.stdout);
+        println(
+          ctx.stdout,
+          textTable(
+            ["source", "kind", "figures", "publisher", "title", "year"],
+            sources.map((s) => [s.id, s.kind, s.figures, s.publisher, s.title, String(s.year)]),
+          ),
+        );
+      }
+      if (missing.length > 0) {
+        const issues: Issue[] = missing.map((path) => ({
+          severity: "error",
+          code: "unsourced",
+          path,
+          message: "figure has no source or no year",
+        }));
+        throw new InputError(issues);
+      }
+    });
+
+  data
+    .command("schema")
+    .description("print the JSON Schema of world files, for editors")
+    .action(() =>
+      printJson(ctx, z.toJSONSchema(WorldDocSchema, { io: "input", target: "draft-2020-12" })),
+    );
+}
+
+function renderSummary(s: WorldSummary, top: number): string {
+  const lines: string[] = [];
+  lines.push(`${s.meta.name}${s.meta.asOf ? ` (as of ${s.meta.asOf})` : ""}`);
+  lines.push(
+    `${s.counts.actors} actors, ${s.counts.goods} goods, ${s.counts.suppliers} supplier rows, ${s.counts.sources} sources`,
+  );
+  lines.push("");
+  const byKind = new Map<string, string[]>();
+  for (const a of s.actors)
+    byKind.set(a.kind, [
+      ...(byKind.get(a.kind) ?? []),
+      a.members ? `${a.id} (${a.members.length} members)` : a.id,
+    ]);
+  lines.push("Actors");
+  for (const [kind, ids] of byKind) lines.push(`  ${kind}: ${ids.join(", ")}`);
+  lines.push("");
+  lines.push("Goods by layer, with their top suppliers (share of world output)");
+  const layers = [...new Set(s.goods.map((g) => g.layer))];
+  const rows: (string | number)[][] = [];
+  for (const layer of layers) {
+    for (const g of s.goods.filter((x) => x.layer === layer)) {
+      const tops = (s.suppliers[g.id] ?? [])
+        .slice(0, top)
+        .map((x) => `${x.actor} ${percent(x.share)}`);
+      rows.push([layer, g.id, g.globalOutput, g.unit, tops.join(", ")]);
+    }
+  }
+  lines.push(textTable(["layer", "good", "world output/yr", "unit", "top suppliers"], rows));
+  if (s.headlines.length > 0) {
+    lines.push("");
+    lines.push("The paper's headline figures against the data");
+    lines.push(
+      textTable(
+        ["", "claim", "paper", "data"],
+        s.headlines.map((h) => [h.reproduced ? "ok" : "DIFFERS", h.claim, h.paper, h.data]),
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The `levier` command. `main(argv, ctx)` runs one command and returns its exit code; it never
+ * calls process.exit, so tests run it in-process.
+ * @module
+ */
+import { Command, CommanderError } from "commander";
+import type { CliContext } from "./context.js";
+import { registerData } from "./data.js";
+import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
+
+export const VERSION = "0.1.0";
+
+export async function main(
+  argv: readonly string[],
+  ctx: CliContext = processContext(),
+): Promise<number> {
+  const program = new Command("levier")
+    .description("A geoeconomic simulator of the global AI value chain")
+    .version(VERSION)
+    .option(
+      "--world <path>",
+      "world file or directory, or a patch that extends the default (default: data/)",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+    })
+    .showSuggestionAfterError(true);
+  let current: Command = program;
+  program.hook("preAction", (_this, action) => {
+    current = action;
+  });
+  const worldOf = () => current.optsWithGlobals<{ world?: string }>().world;
+  registerData(program, ctx, worldOf);
+  for (const cmd of program.commands) applyDefaults(cmd);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return EXIT_OK;
+  } catch (err) {
+    if (
+      err instanceof CommanderError &&
+      err.exitCode !== 0 &&
+      err.code !== "commander.executeSubCommandAsync"
+    ) {
+      return EXIT_INPUT;
+    }
+    return reportError(ctx, err);
+  }
+}
+
+/** Subcommands inherit exit override, output and options positioned anywhere. */
+function applyDefaults(cmd: Command) {
+  cmd.exitOverride();
+  cmd.configureOutput(cmd.parent?.configureOutput() ?? {});
+  if (cmd.commands.length === 0 && !cmd.options.some((o) => o.long === "--world")) {
+    cmd.option("--world <path>", "world file or directory, or a patch that extends the default");
+  }
+  for (const sub of cmd.commands) applyDefaults(sub);
+}
+
+function processContext(): CliContext {
+  return {
+    stdout: { write: (s) => process.stdout.write(s) },
+    stderr: { write: (s) => process.stderr.write(s) },
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The paper's headline figures, computed from a world's data and set beside the paper's numbers.
+ * @module
+ */
+import { central } from "./quantity.js";
+import type { Headline, World } from "./schema.js";
+import { sharesByGood } from "./shares.js";
+
+export interface HeadlineResult {
+  id: string;
+  claim: string;
+  paper: number;
+  data: number;
+  tolerance: [number, number];
+  /** Whether the data's figure lies within the tolerance. */
+  reproduced: boolean;
+  note?: string;
+}
+
+export function evaluateHeadlines(world: World): HeadlineResult[] {
+  const shares = sharesByGood(world);
+  return world.headlines.map((h) => {
+    const data = evaluate(world, shares, h);
+    const out: HeadlineResult = {
+      id: h.id,
+      claim: h.claim,
+      paper: h.paper,
+      data,
+      tolerance: h.tolerance,
+      reproduced: data >= h.tolerance[0] && data <= h.tolerance[1],
+    };
+    if (h.note !== undefined) out.note = h.note;
+    return out;
+  });
+}
+
+function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Headline): number {
+  const m = h.metric;
+  if (m.kind === "group-count")
+    return world.groups.find((g) => g.id === m.group)?.members.length ?? 0;
+  if (m.kind === "firm-valuation-ratio") {
+    const value = (id: string) => {
+      const v = world.firms.find((f) => f.id === id)?.valuation;
+      return v === undefined ? Number.NaN : central(v);
+    };
+    return value(m.numerator) / value(m.denominator);
+  }
+  const actors = new Set(expand(world, m.actors));
+  let num = 0;
+  let den = 0;
+  for (const id of m.goods) {
+    const good = world.goods.find((g) => g.id === id);
+    if (!good) continue;
+    const weight =
+      (m.weight ?? "value") === "value"
+        ? central(good.globalOutput) * central(good.pricePerUnit)
+        : central(good.globalOutput);
+    for (const s of shares.get(id) ?? []) if (actors.has(s.actor)) num += s.share * weight;
+    den += weight;
+  }
+  return den > 0 ? num / den : Number.NaN;
+}
+
+/** Actor ids with blocs replaced by their members. */
+export function expand(world: World, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const a = world.actors.find((x) => x.id === id);
+    if (a?.kind === "bloc") out.push(...(a.members ?? []));
+    else out.push(id);
+  }
+  return out;
+}

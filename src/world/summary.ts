@@ -1,0 +1,54 @@
+/**
+ * The readable summary of a world that `levier data show` prints: actors, goods by layer, the
+ * top suppliers of every good with their shares, and the paper's headline figures.
+ * @module
+ */
+import { evaluateHeadlines, type HeadlineResult } from "./headlines.js";
+import { central } from "./quantity.js";
+import type { Layer, World } from "./schema.js";
+import { sharesByGood } from "./shares.js";
+
+export interface WorldSummary {
+  meta: World["meta"];
+  actors: { id: string; name: string; kind: string; members?: string[] }[];
+  goods: { id: string; name: string; layer: Layer; unit: string; globalOutput: number }[];
+  /** Per good id: every supplier and its share of world output (0–1, central value). */
+  suppliers: Record<string, { actor: string; share: number }[]>;
+  firms: { id: string; name: string; actor: string; valuation?: number }[];
+  headlines: HeadlineResult[];
+  counts: { actors: number; goods: number; suppliers: number; sources: number };
+}
+
+export function summarize(world: World): WorldSummary {
+  const shares = sharesByGood(world);
+  return {
+    meta: world.meta,
+    actors: world.actors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      ...(a.members ? { members: [...a.members] } : {}),
+    })),
+    goods: world.goods.map((g) => ({
+      id: g.id,
+      name: g.name,
+      layer: g.layer,
+      unit: g.unit,
+      globalOutput: central(g.globalOutput),
+    })),
+    suppliers: Object.fromEntries([...shares].map(([good, list]) => [good, list])),
+    firms: world.firms.map((f) => ({
+      id: f.id,
+      name: f.name,
+      actor: f.actor,
+      ...(f.valuation !== undefined ? { valuation: central(f.valuation) } : {}),
+    })),
+    headlines: evaluateHeadlines(world),
+    counts: {
+      actors: world.actors.length,
+      goods: world.goods.length,
+      suppliers: world.suppliers.length,
+      sources: world.sources.length,
+    },
+  };
+}
