@@ -175,14 +175,15 @@ export const FirmSchema = z.strictObject({
 export const HeadlineSchema = z.strictObject({
   id: SlugSchema,
   claim: z.string().min(1),
-  /** The paper's figure, as a number (a share 0–1, a ratio, a count). */
-  paper: z.number(),
+  /** The paper's figure, where it gives one (a share 0–1, a ratio, a count). */
+  paper: z.number().optional(),
   metric: z.discriminatedUnion("kind", [
+    /** The actors' combined share of world output of the goods (blocs count their members). */
     z.strictObject({
       kind: z.literal("supplier-share"),
       actors: z.array(ActorIdSchema).min(1),
       goods: z.array(SlugSchema).min(1),
-      /** Weigh goods by the value of output (price × output); needed across units. */
+      /** Weigh goods by the value of output (price × output, the default) or by units. */
       weight: z.enum(["value", "units"]).optional(),
     }),
     z.strictObject({
@@ -191,9 +192,23 @@ export const HeadlineSchema = z.strictObject({
       denominator: SlugSchema,
     }),
     z.strictObject({ kind: z.literal("group-count"), group: SlugSchema }),
+    /** Exports minus imports between two actors (blocs count their members), USD bn per year,
+     * in the baseline network's flows of the goods. */
+    z.strictObject({
+      kind: z.literal("trade-balance"),
+      exporter: ActorIdSchema,
+      partner: ActorIdSchema,
+      goods: z.array(SlugSchema).min(1),
+    }),
   ]),
-  /** The range within which the data counts as reproducing the claim. */
+  /** The range within which the data's figure must lie. */
   tolerance: z.tuple([z.number(), z.number()]),
+  /**
+   * "reproduce" (default): the data should land within the tolerance of the paper's claim.
+   * "differs": the data follows a primary source that disagrees with the paper; the note says
+   * which and why, and the tolerance brackets the primary source's figure.
+   */
+  expect: z.enum(["reproduce", "differs"]).optional(),
   note: z.string().optional(),
 });
 
