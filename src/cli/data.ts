@@ -154,7 +154,16 @@ function renderSummary(s: WorldSummary, top: number): string {
     lines.push(
       textTable(
         ["", "claim", "paper", "data"],
-        s.headlines.map((h) => [h.reproduced ? "ok" : "DIFFERS", h.claim, h.paper, h.data]),
+        s.headlines.map((h) => [
+          h.withinTolerance
+            ? h.expect === "differs"
+              ? "differs (primary source)"
+              : "ok"
+            : "OUT OF RANGE",
+          h.claim,
+          h.paper ?? "-",
+          h.data,
+        ]),
       ),
     );
   }

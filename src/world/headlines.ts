@@ -2,6 +2,7 @@
  * The paper's headline figures, computed from a world's data and set beside the paper's numbers.
  * @module
  */
+import { baselineOf, tradeValue } from "./baseline.js";
 import { central } from "./quantity.js";
 import type { Headline, World } from "./schema.js";
 import { sharesByGood } from "./shares.js";
@@ -9,11 +10,13 @@ import { sharesByGood } from "./shares.js";
 export interface HeadlineResult {
   id: string;
   claim: string;
-  paper: number;
+  paper?: number;
   data: number;
   tolerance: [number, number];
+  /** "reproduce": the data should match the paper; "differs": it follows a primary source. */
+  expect: "reproduce" | "differs";
   /** Whether the data's figure lies within the tolerance. */
-  reproduced: boolean;
+  withinTolerance: boolean;
   note?: string;
 }
 
@@ -24,11 +27,12 @@ export function evaluateHeadlines(world: World): HeadlineResult[] {
     const out: HeadlineResult = {
       id: h.id,
       claim: h.claim,
-      paper: h.paper,
       data,
       tolerance: h.tolerance,
-      reproduced: data >= h.tolerance[0] && data <= h.tolerance[1],
+      expect: h.expect ?? "reproduce",
+      withinTolerance: data >= h.tolerance[0] && data <= h.tolerance[1],
     };
+    if (h.paper !== undefined) out.paper = h.paper;
     if (h.note !== undefined) out.note = h.note;
     return out;
   });
@@ -36,6 +40,15 @@ export function evaluateHeadlines(world: World): HeadlineResult[] {
 
 function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Headline): number {
   const m = h.metric;
+  if (m.kind === "trade-balance") {
+    const baseline = baselineOf(world);
+    const a = new Set(expand(world, [m.exporter]));
+    const b = new Set(expand(world, [m.partner]));
+    return (
+      (tradeValue(world, baseline, a, b, m.goods) - tradeValue(world, baseline, b, a, m.goods)) /
+      1e9
+    );
+  }
   if (m.kind === "group-count")
     return world.groups.find((g) => g.id === m.group)?.members.length ?? 0;
   if (m.kind === "firm-valuation-ratio") {

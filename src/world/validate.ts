@@ -152,6 +152,10 @@ export function validateWorld(world: World, locate: Locate): Issue[] {
             `unknown firm ${JSON.stringify(m[k])}`,
           );
       }
+    } else if (m.kind === "trade-balance") {
+      actorRef(["headlines", i, "metric", "exporter"], m.exporter);
+      actorRef(["headlines", i, "metric", "partner"], m.partner);
+      m.goods.forEach((g, j) => goodRef(["headlines", i, "metric", "goods", j], g));
     } else if (!groups.has(m.group)) {
       error(
         "unknown-id",
