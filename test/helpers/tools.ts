@@ -20,10 +20,16 @@ export function findTool(name: string, candidates: string[] = []): string | unde
  * The path of a required tool. Under CI a missing tool throws (the suite fails); elsewhere it
  * returns undefined and the caller skips with `skipReason(name)` in the test's name.
  */
-export function requireTool(name: string, apt: string, candidates: string[] = []): string | undefined {
+export function requireTool(
+  name: string,
+  apt: string,
+  candidates: string[] = [],
+): string | undefined {
   const found = findTool(name, candidates);
   if (!found && process.env.CI) {
-    throw new Error(`${name} is not installed but tests need it: apt-get install ${apt} (.ci/run does)`);
+    throw new Error(
+      `${name} is not installed but tests need it: apt-get install ${apt} (.ci/run does)`,
+    );
   }
   return found;
 }
