@@ -24,9 +24,12 @@ export function reportError(ctx: CliContext, err: unknown): number {
   }
   if (err instanceof InputError) {
     const errors = err.issues.filter((i) => i.severity === "error");
+    if (err.issues.length === 0) {
+      ctx.stderr.write(`levier: ${err.message}\n`);
+      return EXIT_INPUT;
+    }
     for (const issue of errors.length > 0 ? errors : err.issues)
       ctx.stderr.write(`${formatIssue(issue)}\n`);
-    if (err.issues.length === 0) ctx.stderr.write(`levier: ${err.message}\n`);
     ctx.stderr.write(`levier: ${errors.length} error${errors.length === 1 ? "" : "s"}\n`);
     return EXIT_INPUT;
   }

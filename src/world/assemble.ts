@@ -15,6 +15,7 @@ export interface Part {
 
 interface Origin {
   located: LocatedDoc;
+  fromBase?: boolean;
   /** Path of the item inside its document. */
   path: readonly PropertyKey[];
   item: Record<string, unknown>;
@@ -24,6 +25,9 @@ export interface Assembled {
   world: World;
   /** Where the value at a path of `world` came from. */
   locate(path: readonly PropertyKey[]): Location | undefined;
+  /** Whether the item at `[collection, index]` was given or changed by the top-level documents
+   * (always true without a base world); checks use it to point at what a patch changed. */
+  fromTop(path: readonly PropertyKey[]): boolean;
 }
 
 type Items = Record<Collection, Record<string, unknown>[]>;
@@ -76,6 +80,7 @@ export function assemble(
         origins[c].push([
           {
             located: baseLocated(base, c, i),
+            fromBase: true,
             path: [],
             item: item as unknown as Record<string, unknown>,
           },
@@ -141,7 +146,12 @@ export function assemble(
       chain[chain.length - 1];
     return origin?.located.locate([...origin.path, ...rest]);
   };
-  return { assembled: { world, locate }, issues: [] };
+  const fromTop = (path: readonly PropertyKey[]): boolean => {
+    const [c, i] = path;
+    const chain = typeof i === "number" ? origins[c as Collection]?.[i] : undefined;
+    return !base || (chain !== undefined && chain.length > 0 && !chain[0]!.fromBase);
+  };
+  return { assembled: { world, locate, fromTop }, issues: [] };
 }
 
 /** A located view of one base item, so merged items can still point into the base files. */

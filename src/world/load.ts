@@ -13,7 +13,7 @@ import { parseCsv } from "./parse/csv.js";
 import type { LocatedDoc } from "./parse/located.js";
 import { isTableCollection, tableToDoc } from "./parse/table.js";
 import { parseYaml } from "./parse/yaml.js";
-import { WorldDocSchema } from "./schema.js";
+import { type WorldDoc, WorldDocSchema, WorldPatchSchema } from "./schema.js";
 import { validateDoc } from "./schema-issues.js";
 import { validateWorld } from "./validate.js";
 
@@ -51,10 +51,7 @@ export function loadWorld(
 ): { world?: LoadedWorld; issues: Issue[] } {
   const result = loadLevel(reader, spec ?? reader.defaultWorld, []);
   if (!result.assembled) return { issues: result.issues };
-  const issues = [
-    ...result.issues,
-    ...validateWorld(result.assembled.world, result.assembled.locate),
-  ];
+  const issues = [...result.issues, ...validateWorld(result.assembled)];
   if (hasErrors(issues)) return { issues };
   return { world: { ...result.assembled, issues }, issues };
 }
@@ -90,7 +87,17 @@ function loadLevel(
   }
   const read = reader.isDirectory(path) ? readPackage(reader, path) : readSingle(reader, path);
   if (hasErrors(read.issues)) return { issues: read.issues };
-  const parts = read.parts;
+  const isPatch = read.docs.some(
+    (d) => typeof d.value === "object" && d.value !== null && "extends" in d.value,
+  );
+  const parts: Part[] = [];
+  const schemaIssues: Issue[] = [];
+  for (const located of read.docs) {
+    const { value, issues } = validateDoc(isPatch ? WorldPatchSchema : WorldDocSchema, located);
+    if (value) parts.push({ doc: value as WorldDoc, located });
+    schemaIssues.push(...issues);
+  }
+  if (schemaIssues.length > 0) return { issues: schemaIssues };
   const ext = parts.map((p) => [p, p.doc.extends] as const).find(([, e]) => e !== undefined);
   let base: Assembled | undefined;
   if (ext) {
@@ -101,32 +108,45 @@ function loadLevel(
         : reader.resolve(part.located.file, target as string);
     const loaded = loadLevel(reader, basePath, [...chain, path]);
     if (!loaded.assembled) return { issues: loaded.issues };
-    const baseIssues = validateWorld(loaded.assembled.world, loaded.assembled.locate);
+    const baseIssues = validateWorld(loaded.assembled);
     if (hasErrors(baseIssues)) return { issues: baseIssues };
     base = loaded.assembled;
   }
-  return assemble(parts, base);
+  const result = assemble(parts, base);
+  if (!result.assembled || !base) return result;
+  // Merged items must be whole items of the full schema.
+  const { assembled } = result;
+  const whole = validateDoc(WorldDocSchema, {
+    file: path,
+    value: assembled.world,
+    locate: (p) => assembled.locate(p) ?? { file: path, line: 1, col: 1 },
+  });
+  return whole.issues.length > 0 ? { issues: whole.issues } : result;
 }
 
-function readSingle(reader: WorldReader, path: string): { parts: Part[]; issues: Issue[] } {
+interface Read {
+  docs: LocatedDoc[];
+  issues: Issue[];
+}
+
+function notFound(file: string, message: string): Read {
+  return {
+    docs: [],
+    issues: [{ severity: "error", code: "not-found", at: { file, line: 1, col: 1 }, message }],
+  };
+}
+
+function readSingle(reader: WorldReader, path: string): Read {
   const text = reader.read(path);
   if (text === undefined) {
-    return {
-      parts: [],
-      issues: [
-        {
-          severity: "error",
-          code: "not-found",
-          at: { file: path, line: 1, col: 1 },
-          message:
-            "no such file or directory; expected a world file (.yaml, .yml, .json) or a directory with datapackage.json",
-        },
-      ],
-    };
+    return notFound(
+      path,
+      "no such file or directory; expected a world file (.yaml, .yml, .json) or a directory with datapackage.json",
+    );
   }
   if (/\.csv$/i.test(path)) {
     return {
-      parts: [],
+      docs: [],
       issues: [
         {
           severity: "error",
@@ -139,37 +159,20 @@ function readSingle(reader: WorldReader, path: string): { parts: Part[]; issues:
     };
   }
   const parsed = parseYaml(text, path);
-  if (!parsed.doc) return { parts: [], issues: parsed.issues };
-  return toPart(parsed.doc);
+  return parsed.doc ? { docs: [parsed.doc], issues: [] } : { docs: [], issues: parsed.issues };
 }
 
-function toPart(located: LocatedDoc): { parts: Part[]; issues: Issue[] } {
-  const { value, issues } = validateDoc(WorldDocSchema, located);
-  if (!value) return { parts: [], issues };
-  return { parts: [{ doc: value, located }], issues: [] };
-}
-
-function readPackage(reader: WorldReader, dir: string): { parts: Part[]; issues: Issue[] } {
+function readPackage(reader: WorldReader, dir: string): Read {
   const pkgPath = reader.resolve(`${dir}/`, "datapackage.json");
   const text = reader.read(pkgPath);
-  if (text === undefined) {
-    return {
-      parts: [],
-      issues: [
-        {
-          severity: "error",
-          code: "not-found",
-          at: { file: pkgPath, line: 1, col: 1 },
-          message: "a world directory needs a datapackage.json listing its resources",
-        },
-      ],
-    };
-  }
+  if (text === undefined)
+    return notFound(pkgPath, "a world directory needs a datapackage.json listing its resources");
   const parsed = parseYaml(text, pkgPath);
-  if (!parsed.doc) return { parts: [], issues: parsed.issues };
-  const pkg = validateDoc(DataPackageSchema, parsed.doc);
-  if (!pkg.value) return { parts: [], issues: pkg.issues };
-  const parts: Part[] = [];
+  if (!parsed.doc) return { docs: [], issues: parsed.issues };
+  const pkgDoc = parsed.doc;
+  const pkg = validateDoc(DataPackageSchema, pkgDoc);
+  if (!pkg.value) return { docs: [], issues: pkg.issues };
+  const docs: LocatedDoc[] = [];
   const issues: Issue[] = [];
   pkg.value.resources.forEach((res, i): void => {
     if (res["levier:role"] !== "world") return;
@@ -179,46 +182,32 @@ function readPackage(reader: WorldReader, dir: string): { parts: Part[]; issues:
       issues.push({
         severity: "error",
         code: "not-found",
-        at: parsed.doc!.locate(["resources", i, "path"]),
+        at: pkgDoc.locate(["resources", i, "path"]),
         path: `resources[${i}].path`,
         message: `resource file ${res.path} does not exist`,
       });
       return;
     }
-    if (/\.csv$/i.test(res.path)) {
-      if (!isTableCollection(res.name)) {
-        issues.push({
-          severity: "error",
-          code: "schema",
-          at: parsed.doc!.locate(["resources", i, "name"]),
-          path: `resources[${i}].name`,
-          message: `a CSV resource must be named suppliers, demand or flows, found ${JSON.stringify(res.name)}`,
-        });
-        return;
-      }
-      const csv = parseCsv(body, file);
-      if (!csv.table) {
-        issues.push(...csv.issues);
-        return;
-      }
-      const table = tableToDoc(csv.table, res.name);
-      if (!table.doc) {
-        issues.push(...table.issues);
-        return;
-      }
-      const part = toPart(table.doc);
-      parts.push(...part.parts);
-      issues.push(...part.issues);
-    } else {
+    if (!/\.csv$/i.test(res.path)) {
       const doc = parseYaml(body, file);
-      if (!doc.doc) {
-        issues.push(...doc.issues);
-        return;
-      }
-      const part = toPart(doc.doc);
-      parts.push(...part.parts);
-      issues.push(...part.issues);
+      if (doc.doc) docs.push(doc.doc);
+      issues.push(...doc.issues);
+      return;
     }
+    if (!isTableCollection(res.name)) {
+      issues.push({
+        severity: "error",
+        code: "schema",
+        at: pkgDoc.locate(["resources", i, "name"]),
+        path: `resources[${i}].name`,
+        message: `a CSV resource must be named suppliers, demand or flows, found ${JSON.stringify(res.name)}`,
+      });
+      return;
+    }
+    const csv = parseCsv(body, file);
+    const table = csv.table ? tableToDoc(csv.table, res.name) : csv;
+    if ("doc" in table && table.doc) docs.push(table.doc);
+    issues.push(...table.issues);
   });
-  return { parts, issues };
+  return { docs, issues };
 }

@@ -87,6 +87,8 @@ export function spectralRadiusBounds(
   a: Float64Array,
   nodes: readonly number[],
   maxIterations = 10_000,
+  /** When set, iterate until the bounds are this close instead of stopping once decided. */
+  precision?: number,
 ): { lower: number; upper: number } {
   const k = nodes.length;
   let x = new Float64Array(k).fill(1);
@@ -111,7 +113,8 @@ export function spectralRadiusBounds(
     }
     lower = Math.max(lower, lo - 1);
     upper = Math.min(upper, hi - 1);
-    if (upper < 1 || lower >= 1 || upper - lower < 1e-12) break;
+    const settled = precision !== undefined ? upper - lower < precision : upper < 1 || lower >= 1;
+    if (settled || upper - lower < 1e-12) break;
     for (let r = 0; r < k; r++) y[r] = y[r]! / norm;
     x = y;
   }
@@ -126,9 +129,10 @@ export function unproductiveCycles(world: World): { goods: string[]; radius: num
   for (const comp of stronglyConnected(n, a)) {
     const only = comp[0]!;
     if (comp.length === 1 && a[only * n + only]! <= 0) continue;
-    const { lower, upper } = spectralRadiusBounds(n, a, comp);
-    if (upper >= 1)
-      out.push({ goods: comp.map((i) => ids[i]!), radius: lower >= 1 ? lower : upper });
+    const { upper } = spectralRadiusBounds(n, a, comp);
+    if (upper < 1) continue;
+    const tight = spectralRadiusBounds(n, a, comp, 100_000, 1e-9);
+    out.push({ goods: comp.map((i) => ids[i]!), radius: (tight.lower + tight.upper) / 2 });
   }
   return out;
 }

@@ -23,6 +23,12 @@ export function validateDoc<S extends z.ZodType>(
 
 function translate(zi: ZodIssue, prefix: readonly PropertyKey[], doc: LocatedDoc, out: Issue[]) {
   const path = [...prefix, ...zi.path];
+  if (zi.code === "invalid_union" && zi.errors.length === 0 && "options" in zi) {
+    const options = (zi as { options: unknown[] }).options.map((o) => JSON.stringify(o)).join(", ");
+    const found = describeValue(valueAt(doc.value, path));
+    out.push(issue(doc, path, `expected one of ${options}, found ${found}`));
+    return;
+  }
   if (zi.code === "invalid_union" && zi.errors.length > 0) {
     const branch = bestBranch(zi.errors);
     if (branch) {

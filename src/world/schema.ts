@@ -277,3 +277,18 @@ export interface World {
   firms: Firm[];
   headlines: Headline[];
 }
+
+/** Items of a patch give their key and only the fields they change. */
+export const WorldPatchSchema = z.strictObject({
+  extends: z.string().min(1),
+  meta: MetaSchema.partial().optional(),
+  sources: z.array(SourceSchema.partial().required({ id: true })).optional(),
+  actors: z.array(ActorSchema.partial().required({ id: true })).optional(),
+  groups: z.array(GroupSchema.partial().required({ id: true })).optional(),
+  goods: z.array(GoodSchema.partial().required({ id: true })).optional(),
+  suppliers: z.array(SupplierSchema.partial().required({ good: true, actor: true })).optional(),
+  demand: z.array(DemandSchema.partial().required({ good: true, actor: true })).optional(),
+  flows: z.array(FlowSchema.partial().required({ good: true, from: true, to: true })).optional(),
+  firms: z.array(FirmSchema.partial().required({ id: true })).optional(),
+  headlines: z.array(HeadlineSchema.partial().required({ id: true })).optional(),
+});

@@ -4,18 +4,18 @@
  * productive, sources that exist. Returns every problem found, placed at file:line:col.
  * @module
  */
-import { formatPath, type Issue, type Location } from "../diagnostics/issue.js";
+import { formatPath, type Issue } from "../diagnostics/issue.js";
+import type { Assembled } from "./assemble.js";
 import { figuresOf, type Range } from "./figures.js";
 import { bounds, central, distributionProblem } from "./quantity.js";
-import { intermediateUse, unproductiveCycles } from "./recipes.js";
+import { coefficients, intermediateUse, unproductiveCycles } from "./recipes.js";
 import type { World } from "./schema.js";
+import { supplierShare } from "./shares.js";
 
 /** Supplier shares of a good, and final-demand shares, must add up to 1 within this. */
 export const SHARE_TOLERANCE = 0.01;
 
-type Locate = (path: readonly PropertyKey[]) => Location | undefined;
-
-export function validateWorld(world: World, locate: Locate): Issue[] {
+export function validateWorld({ world, locate, fromTop }: Assembled): Issue[] {
   const issues: Issue[] = [];
   const report = (
     severity: Issue["severity"],
@@ -174,7 +174,7 @@ export function validateWorld(world: World, locate: Locate): Issue[] {
   checkSources(world, sources, error);
   const rangeErrors = checkRanges(world, error);
   if (rangeErrors === 0 && !issues.some((i) => i.code === "unknown-id"))
-    checkBalances(world, error);
+    checkBalances(world, error, fromTop);
   for (const f of figuresOf(world)) {
     if (f.source === undefined || f.year === undefined) {
       const missing =
@@ -256,55 +256,54 @@ function checkRanges(world: World, error: ErrorFn): number {
 }
 
 /** Supplier shares, demand shares and recipes against world output. */
-function checkBalances(world: World, error: ErrorFn) {
-  const bySupplier = new Map<string, { share: number; rows: number[] }>();
-  world.suppliers.forEach((s, i) => {
-    const good = world.goods.find((g) => g.id === s.good);
-    if (!good) return;
-    const share =
-      s.share !== undefined
-        ? central(s.share)
-        : s.output !== undefined
-          ? central(s.output) / central(good.globalOutput)
-          : 0;
-    const entry = bySupplier.get(s.good) ?? { share: 0, rows: [] };
-    entry.share += share;
-    entry.rows.push(i);
-    bySupplier.set(s.good, entry);
-  });
+function checkBalances(world: World, error: ErrorFn, fromTop: Assembled["fromTop"]) {
+  /** The row a sum problem is reported at: the last one the top-level document gave. */
+  const blame = (collection: "suppliers" | "demand", rows: number[]) =>
+    [...rows].reverse().find((r) => fromTop([collection, r])) ?? rows[rows.length - 1]!;
+  const listing = (parts: [string, number][]) =>
+    parts.map(([id, v]) => `${id} ${round(v)}`).join(", ");
   const use = intermediateUse(world);
+  const { ids, a } = coefficients(world);
+  const n = ids.length;
   world.goods.forEach((g, i) => {
-    const entry = bySupplier.get(g.id);
-    if (!entry) {
+    const rows = world.suppliers.flatMap((s, k) => (s.good === g.id ? [k] : []));
+    const parts = rows.map((k): [string, number] => [
+      world.suppliers[k]!.actor,
+      supplierShare(world.suppliers[k]!, g),
+    ]);
+    const total = parts.reduce((sum, [, v]) => sum + v, 0);
+    if (rows.length === 0) {
       error(
         "no-suppliers",
         ["goods", i, "id"],
         `good ${g.id} has no suppliers; expected rows in suppliers whose shares add up to 1`,
       );
-    } else if (Math.abs(entry.share - 1) > SHARE_TOLERANCE) {
-      const last = entry.rows[entry.rows.length - 1]!;
+    } else if (Math.abs(total - 1) > SHARE_TOLERANCE) {
       error(
         "shares-sum",
-        ["suppliers", last, "share"],
-        `supplier shares of ${g.id} add up to ${round(entry.share)} of world output; expected 1 ± ${SHARE_TOLERANCE}`,
+        ["suppliers", blame("suppliers", rows), "share"],
+        `supplier shares of ${g.id} add up to ${round(total)} of world output (${listing(parts)}); expected 1 ± ${SHARE_TOLERANCE}`,
       );
     }
     const output = central(g.globalOutput);
     const final = output - use[i]!;
     if (final < -SHARE_TOLERANCE * output) {
+      const users = world.goods
+        .map((u, j): [string, number] => [u.id, a[i * n + j]! * central(u.globalOutput)])
+        .filter(([, v]) => v > 0)
+        .sort((x, y) => y[1] - x[1]);
       error(
         "over-used",
         ["goods", i, "globalOutput"],
-        `recipes use ${round(use[i]!)} ${g.unit} of ${g.id} per year but world output is ${round(output)}; expected output to cover intermediate use`,
+        `recipes use ${round(use[i]!)} ${g.unit} of ${g.id} per year (${listing(users)}) but world output is ${round(output)}; expected output to cover intermediate use`,
       );
     }
-    const rows = world.demand.map((d, k) => [d, k] as const).filter(([d]) => d.good === g.id);
-    const sum = rows.reduce((s, [d]) => s + central(d.share), 0);
-    const lastRow = rows[rows.length - 1];
-    if (rows.length > 0 && sum > 1 + SHARE_TOLERANCE && lastRow) {
+    const demandRows = world.demand.flatMap((d, k) => (d.good === g.id ? [k] : []));
+    const sum = demandRows.reduce((t, k) => t + central(world.demand[k]!.share), 0);
+    if (demandRows.length > 0 && sum > 1 + SHARE_TOLERANCE) {
       error(
         "shares-sum",
-        ["demand", lastRow[1], "share"],
+        ["demand", blame("demand", demandRows), "share"],
         `final-demand shares of ${g.id} add up to ${round(sum)}; expected at most 1`,
       );
     } else if (
@@ -312,7 +311,10 @@ function checkBalances(world: World, error: ErrorFn) {
       g.demandBy === undefined &&
       Math.abs(sum - 1) > SHARE_TOLERANCE
     ) {
-      const path: PropertyKey[] = lastRow ? ["demand", lastRow[1], "share"] : ["goods", i, "id"];
+      const path: PropertyKey[] =
+        demandRows.length > 0
+          ? ["demand", blame("demand", demandRows), "share"]
+          : ["goods", i, "id"];
       error(
         "shares-sum",
         path,

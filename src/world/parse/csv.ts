@@ -104,9 +104,7 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; issues
     record.push({ text: value, line: cellLine, col: cellCol });
     if (text[i] === ",") {
       i++;
-      if (i >= text.length || text[i] === "\n" || text[i] === "\r") {
-        record.push({ text: "", line, col: i - lineStart + 1 });
-      }
+      if (i >= text.length) record.push({ text: "", line, col: i - lineStart + 1 });
       continue;
     }
     if (text[i] === "\r") i++;

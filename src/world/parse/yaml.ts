@@ -28,6 +28,10 @@ export function parseYaml(text: string, file: string): ParseResult {
       `collections nested more than ${MAX_NESTING} deep; expected a flatter document`,
     );
   }
+  if (/\.json$/i.test(file)) {
+    const problem = jsonSyntaxProblem(text);
+    if (problem) return fail(file, problem.line, problem.col, "syntax", problem.message);
+  }
   const lineCounter = new LineCounter();
   let document: ReturnType<typeof parseDocument>;
   try {
@@ -48,12 +52,22 @@ export function parseYaml(text: string, file: string): ParseResult {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  const issues: Issue[] = document.errors.map((e) => ({
-    severity: "error",
-    code: "syntax",
-    at: pos(e.pos[0]),
-    message: syntaxMessage(e.code, e.message),
-  }));
+  const issues: Issue[] = document.errors.map((e) =>
+    e.code === "RESOURCE_EXHAUSTION"
+      ? {
+          severity: "error",
+          code: "too-deep",
+          at: pos(e.pos[0]),
+          message: "collections nested too deeply to read; expected a flatter document",
+        }
+      : {
+          severity: "error",
+          code: "syntax",
+          at: pos(e.pos[0]),
+          message: syntaxMessage(e.code, e.message),
+        },
+  );
+  if (issues.length > 1 && issues.every((i) => i.code === "too-deep")) issues.length = 1;
   if (issues.length > 0) return { issues };
   let value: unknown;
   try {
@@ -151,4 +165,23 @@ export function findDeepNesting(text: string): { line: number; col: number } | u
     } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
   }
   return undefined;
+}
+
+/** JSON.parse's verdict on the text, with its position as line and column. */
+function jsonSyntaxProblem(
+  text: string,
+): { line: number; col: number; message: string } | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const message = (err as Error).message;
+    const m = /at position (\d+)/.exec(message);
+    const offset = m ? Number(m[1]) : text.length;
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    const col = offset - before.lastIndexOf("\n");
+    const sentence = message.replace(/ in JSON at position \d+.*$/s, "");
+    return { line, col, message: `invalid JSON: ${sentence}` };
+  }
 }
