@@ -11,8 +11,16 @@ export async function runCli(argv: string[], cwd: string = process.cwd()): Promi
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
-    stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
+    stdout: {
+      write: (s) => {
+        stdout += s;
+      },
+    },
+    stderr: {
+      write: (s) => {
+        stderr += s;
+      },
+    },
     cwd,
   });
   return { code, stdout, stderr };
