@@ -1,0 +1,158 @@
+/**
+ * The production network the engine runs over, in typed arrays.
+ *
+ * - Nodes produce a good (an actor's industry in the country-level world, a firm in a
+ *   firm-level network), with a baseline monthly output and a capacity.
+ * - Pools hold a buyer's supply of one good: what it receives, its stock, and the needs drawn
+ *   on it by the buyer's nodes (recipe links) and by final demand.
+ * - Edges carry a good from a supplier node to a pool, with a baseline monthly volume.
+ *
+ * Edges are stored by supplier (CSR: `edgeStart`, `edgePool`) and indexed by pool
+ * (`poolEdgeStart`, `poolEdges`); recipe links by node (`linkStart`, `linkPool`).
+ * Baseline totals are defined as sums over these arrays in their stored order, the same order
+ * the engine sums in, so that a run without measures reproduces them exactly.
+ * @module
+ */
+
+export interface Network {
+  /** Names for reporting: goods and actors by index. */
+  goods: string[];
+  actors: string[];
+  /** Value added and price per unit of each good (USD). */
+  goodValueAdded: Float64Array;
+  goodPrice: Float64Array;
+  goodSecurityWeight: Float64Array;
+  /** Per good: months before idle suppliers ramp up, monthly rate and ceiling (shares of capacity). */
+  rampLag: Float64Array;
+  rampRate: Float64Array;
+  rampMax: Float64Array;
+
+  nodeCount: number;
+  nodeId: string[];
+  nodeGood: Int32Array;
+  nodeActor: Int32Array;
+  /** Baseline monthly output (= sum of the node's baseline edge volumes, in edge order). */
+  nodeBase: Float64Array;
+  /** Baseline capacity (output / utilisation). */
+  nodeCapacity: Float64Array;
+
+  poolCount: number;
+  poolGood: Int32Array;
+  poolActor: Int32Array;
+  /** Baseline monthly final demand drawn on the pool. */
+  poolFinal: Float64Array;
+  /** Baseline monthly receipts (= sum of the pool's baseline edge volumes, in pool-edge order). */
+  poolBase: Float64Array;
+  /** Baseline need: Σ recipe needs of the nodes drawing on the pool + final demand. */
+  poolNeedBase: Float64Array;
+  /** Months of baseline receipts held in stock. */
+  poolStockMonths: Float64Array;
+
+  /** Recipe links, CSR by node: the pools a node draws on, units per unit of output, criticality. */
+  linkStart: Int32Array;
+  linkPool: Int32Array;
+  linkCoef: Float64Array;
+  linkCrit: Float64Array;
+  /** The same links indexed by pool: link indices of the nodes that draw on each pool. */
+  poolLinkStart: Int32Array;
+  poolLinks: Int32Array;
+  /** For each link, its node (the inverse of linkStart). */
+  linkNode: Int32Array;
+
+  /** Supply edges, CSR by supplier node. */
+  edgeStart: Int32Array;
+  edgePool: Int32Array;
+  edgeBase: Float64Array;
+  /** For each edge, its supplier node (the inverse of edgeStart). */
+  edgeNode: Int32Array;
+  /** Edges indexed by pool. */
+  poolEdgeStart: Int32Array;
+  poolEdges: Int32Array;
+}
+
+/** Builds the pool-side indices and baseline totals from the node-side arrays. */
+export function finishNetwork(
+  n: Omit<
+    Network,
+    | "poolLinkStart"
+    | "poolLinks"
+    | "linkNode"
+    | "edgeNode"
+    | "poolEdgeStart"
+    | "poolEdges"
+    | "nodeBase"
+    | "poolBase"
+    | "poolNeedBase"
+  > & { nodeBase?: Float64Array },
+): Network {
+  const N = n.nodeCount;
+  const Q = n.poolCount;
+  const L = n.linkPool.length;
+  const E = n.edgePool.length;
+  const linkNode = new Int32Array(L);
+  for (let k = 0; k < N; k++)
+    for (let l = n.linkStart[k]!; l < n.linkStart[k + 1]!; l++) linkNode[l] = k;
+  const edgeNode = new Int32Array(E);
+  for (let k = 0; k < N; k++)
+    for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) edgeNode[e] = k;
+  const poolLinkStart = countingIndex(Q, n.linkPool);
+  const poolLinks = fillIndex(Q, n.linkPool, poolLinkStart);
+  const poolEdgeStart = countingIndex(Q, n.edgePool);
+  const poolEdges = fillIndex(Q, n.edgePool, poolEdgeStart);
+
+  const nodeBase = new Float64Array(N);
+  for (let k = 0; k < N; k++) {
+    let s = 0;
+    for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) s += n.edgeBase[e]!;
+    nodeBase[k] = s;
+  }
+  const poolBase = new Float64Array(Q);
+  for (let q = 0; q < Q; q++) {
+    let s = 0;
+    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++) s += n.edgeBase[poolEdges[i]!]!;
+    poolBase[q] = s;
+  }
+  const network: Network = {
+    ...n,
+    nodeBase,
+    poolBase,
+    poolNeedBase: new Float64Array(Q),
+    linkNode,
+    edgeNode,
+    poolLinkStart,
+    poolLinks,
+    poolEdgeStart,
+    poolEdges,
+  };
+  poolNeeds(network, nodeBase, network.poolNeedBase);
+  return network;
+}
+
+/**
+ * The need drawn on every pool when nodes plan `plan`: Σ over links coef × plan + final demand,
+ * summed in pool-link order (the engine uses this same function every month).
+ */
+export function poolNeeds(net: Network, plan: Float64Array, out: Float64Array): void {
+  for (let q = 0; q < net.poolCount; q++) {
+    let s = 0;
+    for (let i = net.poolLinkStart[q]!; i < net.poolLinkStart[q + 1]!; i++) {
+      const l = net.poolLinks[i]!;
+      s += net.linkCoef[l]! * plan[net.linkNode[l]!]!;
+    }
+    out[q] = s + net.poolFinal[q]!;
+  }
+}
+
+function countingIndex(size: number, keys: Int32Array): Int32Array {
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]++;
+  for (let q = 0; q < size; q++) start[q + 1] += start[q]!;
+  return start;
+}
+
+function fillIndex(size: number, keys: Int32Array, start: Int32Array): Int32Array {
+  const out = new Int32Array(keys.length);
+  const next = start.slice(0, size);
+  for (let i = 0; i < keys.length; i++) out[next[keys[i]!]++] = i;
+  return out;
+}
