@@ -19,6 +19,7 @@ import { bigOf, type ConeOptions } from "./cone-rays.js";
 import { bimatrix, type NormalFormGame } from "./game.js";
 import { positiveIntegers, transpose } from "./integer-payoffs.js";
 import { Rational } from "./rational.js";
+import { hasBit, popcount, setBit } from "./zero-sets.js";
 
 export interface MixedEquilibrium {
   /** strategies[p][s]: the probability that player p plays strategy s. */
@@ -73,7 +74,7 @@ export function extremeEquilibria(
     labelCount,
     options,
   );
-  const pairs = completePairs(P.vertices, Q.vertices, labelCount, P.words);
+  const pairs = completePairs(P.vertices, Q.vertices, m, n, P.words);
   const equilibria = pairs.map(([p, q]) => {
     const x = normalise(bigOf(p.ray), m);
     const y = normalise(bigOf(q.ray), n);
@@ -90,46 +91,71 @@ export function extremeEquilibria(
   };
 }
 
-/** Pairs whose labels together cover 0 … labelCount − 1. */
+/**
+ * Pairs whose labels together cover 0 … labelCount − 1. A Q vertex with exactly n labels can
+ * only complete a P vertex with exactly m labels whose labels are its complement, so those are
+ * found by exact lookup of the complement; every pair involving a degenerate vertex (more
+ * labels than its dimension) is checked directly, through the label carried by fewest Q
+ * vertices.
+ */
 function completePairs(
   ps: readonly LabelledVertex[],
   qs: readonly LabelledVertex[],
-  labelCount: number,
+  m: number,
+  n: number,
   words: number,
 ): [LabelledVertex, LabelledVertex][] {
+  const labelCount = m + n;
   const full = new Uint32Array(words);
-  for (let l = 0; l < labelCount; l++)
-    full[l >>> 5] = ((full[l >>> 5] as number) | (1 << (l & 31))) >>> 0;
+  for (let l = 0; l < labelCount; l++) setBit(full, 0, l);
+  const simpleQ = new Map<string, LabelledVertex>();
+  const degenerateQ: LabelledVertex[] = [];
   const byLabel: LabelledVertex[][] = Array.from({ length: labelCount }, () => []);
-  for (const q of qs)
-    for (let l = 0; l < labelCount; l++)
-      if ((((q.labels[l >>> 5] as number) >>> (l & 31)) & 1) === 1) byLabel[l]?.push(q);
+  for (const q of qs) {
+    if (countBits(q.labels) === n) simpleQ.set(maskKey(q.labels), q);
+    else degenerateQ.push(q);
+    for (let l = 0; l < labelCount; l++) if (hasBit(q.labels, 0, l)) byLabel[l]?.push(q);
+  }
   const out: [LabelledVertex, LabelledVertex][] = [];
   const need = new Uint32Array(words);
   for (const p of ps) {
-    let bucket: LabelledVertex[] | undefined;
     for (let w = 0; w < words; w++)
       need[w] = ((full[w] as number) & ~(p.labels[w] as number)) >>> 0;
+    if (countBits(p.labels) === m) {
+      const q = simpleQ.get(maskKey(need));
+      if (q) out.push([p, q]);
+      for (const d of degenerateQ) if (covers(d.labels, need, words)) out.push([p, d]);
+      continue;
+    }
+    let bucket: LabelledVertex[] | undefined;
     for (let l = 0; l < labelCount; l++) {
-      if ((((need[l >>> 5] as number) >>> (l & 31)) & 1) === 0) continue;
+      if (!hasBit(need, 0, l)) continue;
       const b = byLabel[l] as LabelledVertex[];
       if (!bucket || b.length < bucket.length) bucket = b;
     }
     // p carries every label: only the origin of Q would complete it, and that is excluded.
     if (!bucket) continue;
-    for (const q of bucket) {
-      let ok = true;
-      for (let w = 0; w < words; w++) {
-        const nw = need[w] as number;
-        if (((q.labels[w] as number) & nw) >>> 0 !== nw) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) out.push([p, q]);
-    }
+    for (const q of bucket) if (covers(q.labels, need, words)) out.push([p, q]);
   }
   return out;
+}
+
+function covers(labels: Uint32Array, need: Uint32Array, words: number): boolean {
+  for (let w = 0; w < words; w++) {
+    const nw = need[w] as number;
+    if (((labels[w] as number) & nw) >>> 0 !== nw) return false;
+  }
+  return true;
+}
+
+function countBits(mask: Uint32Array): number {
+  let c = 0;
+  for (const w of mask) c += popcount(w);
+  return c;
+}
+
+function maskKey(mask: Uint32Array): string {
+  return mask.length === 1 ? String(mask[0]) : mask.join(",");
 }
 
 /** u/Σu as exact probabilities from homogeneous coordinates (u_1 … u_k, t). */

@@ -115,14 +115,29 @@ export function combine(
   const rb = bigOf(r);
   const sb = bigOf(s);
   const b: bigint[] = new Array(dim);
-  let h = 0n;
+  let least = 0n;
   for (let i = 0; i < dim; i++) {
     const v = alpha * (sb[i] as bigint) + beta * (rb[i] as bigint);
     b[i] = v;
-    if (h !== 1n && v !== 0n) h = gcd(h, v);
+    const a = v < 0n ? -v : v;
+    if (a !== 0n && (least === 0n || a < least)) least = a;
   }
+  const h = vectorGcd(b, least);
   if (h > 1n) for (let i = 0; i < dim; i++) b[i] = (b[i] as bigint) / h;
   return fromBig(b, hybrid);
+}
+
+/**
+ * gcd of a vector, starting from its least non-zero magnitude: most coordinates are then
+ * multiples of the running gcd and cost one remainder each instead of a Euclid loop.
+ */
+function vectorGcd(b: readonly bigint[], least: bigint): bigint {
+  let h = least;
+  for (let i = 0; i < b.length && h !== 1n; i++) {
+    const rem = (b[i] as bigint) % h;
+    if (rem !== 0n) h = gcd(h, rem);
+  }
+  return h;
 }
 
 /** A ray from BigInt coordinates, held in doubles too when small enough (and allowed). */
