@@ -112,16 +112,40 @@ function loadLevel(
     if (hasErrors(baseIssues)) return { issues: baseIssues };
     base = loaded.assembled;
   }
+  return mergeOver(parts, base, path);
+}
+
+/** Assembles parts over a base (if any); merged items must be whole items of the full schema. */
+function mergeOver(
+  parts: Part[],
+  base: Assembled | undefined,
+  file: string,
+): { assembled?: Assembled; issues: Issue[] } {
   const result = assemble(parts, base);
   if (!result.assembled || !base) return result;
-  // Merged items must be whole items of the full schema.
   const { assembled } = result;
   const whole = validateDoc(WorldDocSchema, {
-    file: path,
+    file,
     value: assembled.world,
-    locate: (p) => assembled.locate(p) ?? { file: path, line: 1, col: 1 },
+    locate: (p) => assembled.locate(p) ?? { file, line: 1, col: 1 },
   });
   return whole.issues.length > 0 ? { issues: whole.issues } : result;
+}
+
+/**
+ * Applies a patch held inside another document (a scenario's `world:`) to a loaded world, and
+ * validates the result. `located` gives positions in the holding document.
+ */
+export function patchWorld(
+  base: Assembled,
+  patch: WorldDoc,
+  located: LocatedDoc,
+): { world?: LoadedWorld; issues: Issue[] } {
+  const merged = mergeOver([{ doc: patch, located }], base, located.file);
+  if (!merged.assembled) return { issues: merged.issues };
+  const issues = validateWorld(merged.assembled);
+  if (hasErrors(issues)) return { issues };
+  return { world: { ...merged.assembled, issues }, issues };
 }
 
 interface Read {

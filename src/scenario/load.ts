@@ -1,0 +1,168 @@
+/**
+ * From a scenario file's text to a checked scenario and the world it runs on (the world in use,
+ * patched by the scenario's `world:`). Every problem is reported with file:line:col; nothing is
+ * half-loaded.
+ * @module
+ */
+import { formatPath, hasErrors, type Issue } from "../diagnostics/issue.js";
+import { type LoadedWorld, patchWorld } from "../world/load.js";
+import type { LocatedDoc } from "../world/parse/located.js";
+import { parseYaml } from "../world/parse/yaml.js";
+import type { World, WorldDoc } from "../world/schema.js";
+import { validateDoc } from "../world/schema-issues.js";
+import { type Scenario, ScenarioSchema } from "./schema.js";
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  world: LoadedWorld;
+  /** Where each part of the scenario is, for later messages. */
+  doc: LocatedDoc;
+}
+
+export function loadScenario(
+  text: string,
+  file: string,
+  world: LoadedWorld,
+): { loaded?: LoadedScenario; issues: Issue[] } {
+  const parsed = parseYaml(text, file);
+  if (!parsed.doc) return { issues: parsed.issues };
+  const doc = parsed.doc;
+  const { value: scenario, issues } = validateDoc(ScenarioSchema, doc);
+  if (!scenario) return { issues };
+  let patched = world;
+  if (scenario.world) {
+    const view: LocatedDoc = {
+      file,
+      value: scenario.world,
+      locate: (p) => doc.locate(["world", ...p]),
+    };
+    const result = patchWorld(world, scenario.world as WorldDoc, view);
+    if (!result.world) return { issues: result.issues };
+    patched = result.world;
+  }
+  const problems = checkScenario(scenario, patched.world, doc);
+  if (hasErrors(problems)) return { issues: problems };
+  return { loaded: { scenario, world: patched, doc }, issues: problems };
+}
+
+/** Checks that need the world: ids that resolve, months in order, one way to state a cap. */
+export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue[] {
+  const issues: Issue[] = [];
+  const error = (path: PropertyKey[], code: string, message: string) =>
+    issues.push({ severity: "error", code, at: doc.locate(path), path: formatPath(path), message });
+  const actors = new Map(world.actors.map((a) => [a.id, a]));
+  const goods = new Set(world.goods.map((g) => g.id));
+  const groups = new Set(world.groups.map((g) => g.id));
+  (s.groups ?? []).forEach((g, i) => {
+    if (groups.has(g.id))
+      error(
+        ["groups", i, "id"],
+        "duplicate",
+        `group ${JSON.stringify(g.id)} is already defined by the world`,
+      );
+    groups.add(g.id);
+    g.members.forEach((m, j) => {
+      if (!actors.has(m))
+        error(["groups", i, "members", j], "unknown-id", `unknown actor ${JSON.stringify(m)}`);
+    });
+  });
+  const refs = (path: PropertyKey[], list: readonly string[]) =>
+    list.forEach((r, j) => {
+      const isActor = /^[A-Z]/.test(r);
+      if (isActor ? !actors.has(r) : !groups.has(r)) {
+        error(
+          [...path, j],
+          "unknown-id",
+          `unknown ${isActor ? "actor" : "group"} ${JSON.stringify(r)}; expected an actor id or a group id of the world or the scenario`,
+        );
+      }
+    });
+  const goodRefs = (path: PropertyKey[], list: readonly string[]) =>
+    list.forEach((g, j) => {
+      if (!goods.has(g))
+        error(
+          [...path, j],
+          "unknown-id",
+          `unknown good ${JSON.stringify(g)}; expected one of the ids in goods`,
+        );
+    });
+  const goodRef = (path: PropertyKey[], g: string) => {
+    if (!goods.has(g))
+      error(
+        path,
+        "unknown-id",
+        `unknown good ${JSON.stringify(g)}; expected one of the ids in goods`,
+      );
+  };
+  s.measures.forEach((m, i) => {
+    const at = (...p: PropertyKey[]) => ["measures", i, ...p];
+    const start = m.start ?? 1;
+    const end = m.end ?? s.horizon;
+    if (start > s.horizon)
+      error(
+        at("start"),
+        "range",
+        `expected a start month within the horizon (1–${s.horizon}), found ${start}`,
+      );
+    if (end < start)
+      error(at("end"), "range", `expected an end month >= start (${start}), found ${end}`);
+    else if (end > s.horizon)
+      error(
+        at("end"),
+        "range",
+        `expected an end month within the horizon (1–${s.horizon}), found ${end}`,
+      );
+    switch (m.type) {
+      case "export_control":
+      case "agreement": {
+        refs(at("from"), m.from);
+        refs(at("to"), m.to);
+        goodRefs(at("goods"), m.goods);
+        const amount = m.type === "export_control" ? "cap" : "share";
+        const given = (m.type === "export_control" ? m.cap : m.share) !== undefined;
+        if (given === (m.quantity !== undefined)) {
+          error(
+            at(),
+            "schema",
+            `expected exactly one of ${amount} and quantity, found ${given ? "both" : "neither"}`,
+          );
+        }
+        if (m.per !== undefined && m.quantity === undefined)
+          error(at("per"), "schema", "per goes with quantity");
+        break;
+      }
+      case "capacity_shock":
+      case "stockpile":
+        refs(at("actors"), m.actors);
+        goodRefs(at("goods"), m.goods);
+        break;
+      case "investment": {
+        const a = actors.get(m.actor);
+        if (!a) error(at("actor"), "unknown-id", `unknown actor ${JSON.stringify(m.actor)}`);
+        else if (a.kind === "bloc")
+          error(
+            at("actor"),
+            "bloc-not-allowed",
+            `${m.actor} is a bloc; expected one investment per member state`,
+          );
+        goodRef(at("good"), m.good);
+        if (start + (m.lagMonths ?? 0) > s.horizon) {
+          issues.push({
+            severity: "warning",
+            code: "after-horizon",
+            at: doc.locate(at("lagMonths")),
+            path: formatPath(at("lagMonths")),
+            message: `the capacity arrives in month ${start + (m.lagMonths ?? 0)}, after the horizon (${s.horizon}); it changes nothing`,
+          });
+        }
+        break;
+      }
+    }
+  });
+  if (s.report?.goods) goodRefs(["report", "goods"], s.report.goods);
+  if (s.report?.capacityShare) {
+    refs(["report", "capacityShare", "actors"], s.report.capacityShare.actors);
+    goodRef(["report", "capacityShare", "good"], s.report.capacityShare.good);
+  }
+  return issues;
+}

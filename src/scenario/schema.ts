@@ -1,0 +1,130 @@
+/**
+ * Scenario files: a horizon, an optional patch of the world, extra groups of actors, and
+ * measures with the months they apply (1-based, both ends inclusive).
+ * @module
+ */
+import { z } from "zod";
+import { GroupSchema, SlugSchema, WorldPatchSchema } from "../world/schema.js";
+
+/** An actor id (DE, EU — a bloc stands for its members) or a group id (us_ai_tier1_2025). */
+const RefSchema = z.string().regex(/^([A-Z][A-Z0-9_]{1,15}|[a-z][a-z0-9_-]{0,63})$/, {
+  message: "expected an actor id (DE, EU) or a group id (us_ai_tier1_2025)",
+});
+const Refs = z.array(RefSchema).min(1);
+const Goods = z.array(SlugSchema).min(1);
+const Month = z.number().int().min(1).max(1200);
+const Share = z.number().min(0).max(1);
+
+const common = {
+  /** A short name for reports. */
+  id: z.string().min(1).optional(),
+  start: Month.optional(),
+  end: Month.optional(),
+  note: z.string().optional(),
+};
+
+export const ExportControlSchema = z.strictObject({
+  type: z.literal("export_control"),
+  from: Refs,
+  to: Refs,
+  goods: Goods,
+  /** Each edge may carry this share of its baseline flow (0 = a full cutoff). */
+  cap: Share.optional(),
+  /** Or: each target may receive at most this many units per `per`, from all the exporters. */
+  quantity: z.number().min(0).optional(),
+  per: z.enum(["year", "month"]).optional(),
+  /** Share of the blocked volume that gets through anyway (third countries, weak enforcement). */
+  leakage: Share.optional(),
+  ...common,
+});
+
+export const CapacityShockSchema = z.strictObject({
+  type: z.literal("capacity_shock"),
+  actors: Refs,
+  goods: Goods,
+  /** Share of capacity lost while the shock lasts. */
+  fraction: Share,
+  ...common,
+});
+
+export const InvestmentSchema = z.strictObject({
+  type: z.literal("investment"),
+  actor: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected a state or aggregate actor id" }),
+  good: SlugSchema,
+  /** Capacity added, units of the good per year. */
+  capacity: z.number().min(0),
+  /** Months from `start` until the capacity is available. */
+  lagMonths: z.number().int().min(0).optional(),
+  /** Cost, USD. */
+  cost: z.number().min(0).optional(),
+  source: z.string().optional(),
+  ...common,
+});
+
+export const AgreementSchema = z.strictObject({
+  type: z.literal("agreement"),
+  from: Refs,
+  to: Refs,
+  goods: Goods,
+  /** Guaranteed share of the baseline flow on each route (may exceed 1). */
+  share: z.number().min(0).optional(),
+  /** Or: guaranteed units per `per` to each target, shared among the exporters' routes. */
+  quantity: z.number().min(0).optional(),
+  per: z.enum(["year", "month"]).optional(),
+  ...common,
+});
+
+export const StockpileSchema = z.strictObject({
+  type: z.literal("stockpile"),
+  actors: Refs,
+  goods: Goods,
+  /** Extra months of baseline use to hold. */
+  months: z.number().min(0),
+  ...common,
+});
+
+export const MeasureSchema = z.discriminatedUnion("type", [
+  ExportControlSchema,
+  CapacityShockSchema,
+  InvestmentSchema,
+  AgreementSchema,
+  StockpileSchema,
+]);
+
+export const ScenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  /** Months simulated. */
+  horizon: z.number().int().min(1).max(1200),
+  /** Figures of the world this scenario changes (a patch, as in a world file with `extends`). */
+  world: WorldPatchSchema.omit({ extends: true }).optional(),
+  groups: z.array(GroupSchema).optional(),
+  measures: z.array(MeasureSchema),
+  options: z
+    .strictObject({
+      /** Share of the gap to the stock target reordered each month (default 0.25). */
+      refillRate: Share.optional(),
+    })
+    .optional(),
+  /** What the report should state for this scenario. */
+  report: z
+    .strictObject({
+      /** Goods whose output over time the report charts (default: the most affected). */
+      goods: z.array(SlugSchema).optional(),
+      /** Actors whose share of world capacity of a good the report states at the horizon. */
+      capacityShare: z
+        .strictObject({
+          actors: Refs,
+          good: SlugSchema,
+          paper: z.number().optional(),
+          note: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type Measure = z.infer<typeof MeasureSchema>;

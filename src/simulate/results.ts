@@ -1,0 +1,183 @@
+/**
+ * From the engine's trace to results an analyst reads: per actor (blocs as the sum of their
+ * members) the value added lost over the horizon, absolute and as a share of its baseline value
+ * added in the modelled goods and of its GDP, its security index, the worst month, when it
+ * recovered, and the goods whose shortage bound its output; per good, world output over time.
+ * docs/model.md defines each figure.
+ * @module
+ */
+import type { Network } from "../network/network.js";
+import { central } from "../world/quantity.js";
+import type { World } from "../world/schema.js";
+import type { Trace } from "./run.js";
+
+/** An actor has recovered once its monthly value-added loss stays below this share of baseline. */
+export const RECOVERY_THRESHOLD = 0.01;
+
+export interface ActorResult {
+  id: string;
+  name: string;
+  kind: string;
+  members?: string[];
+  /** USD over the horizon (negative: a gain). */
+  valueAddedLost: number;
+  /** Baseline value added in the modelled goods over the horizon, USD. */
+  valueAddedBaseline: number;
+  /** valueAddedLost / valueAddedBaseline. */
+  valueAddedLostShare: number;
+  /** valueAddedLost / GDP over the horizon, when the world gives GDP. */
+  valueAddedLostGdpShare?: number;
+  /** 1 − the mean over the horizon of the security index (1 = baseline). */
+  securityIndexLoss: number;
+  securityIndexMin: number;
+  /** Month (1-based) of the largest value-added loss; null if never hit. */
+  worstMonth: number | null;
+  /** First month from which the loss stays below the threshold; 0 if never hit, null if not
+   * recovered by the horizon. */
+  recoveryMonth: number | null;
+  /** Goods whose shortage bound the actor's output, with the value added lost while they did. */
+  boundBy: { good: string; valueAddedLost: number }[];
+  monthly: { valueAddedLost: number[]; securityIndex: number[] };
+}
+
+export interface GoodResult {
+  id: string;
+  unit: string;
+  /** World output per month at baseline and in each month. */
+  baseline: number;
+  output: number[];
+  /** Share of baseline world output lost over the horizon. */
+  lostShare: number;
+}
+
+export interface SimulationResult {
+  actors: ActorResult[];
+  goods: GoodResult[];
+  conservation: { maxOverShipped: number; maxOverUsed: number };
+}
+
+export function summarizeTrace(world: World, net: Network, trace: Trace): SimulationResult {
+  const T = trace.months;
+  const N = net.nodeCount;
+  const Q = net.poolCount;
+  const A = net.actors.length;
+  const G = net.goods.length;
+  const va = net.goodValueAdded;
+  const siWeight = Float64Array.from(net.goodSecurityWeight, (w, g) => w * net.goodPrice[g]!);
+
+  const loss = new Float64Array(A * T);
+  const base = new Float64Array(A);
+  const siNum = new Float64Array(A * T);
+  const siDen = new Float64Array(A);
+  const bound = new Float64Array(A * G);
+  for (let k = 0; k < N; k++) {
+    const a = net.nodeActor[k]!;
+    const g = net.nodeGood[k]!;
+    const x0 = net.nodeBase[k]!;
+    base[a] = base[a]! + x0 * va[g]!;
+    siDen[a] = siDen[a]! + siWeight[g]! * x0;
+    for (let t = 0; t < T; t++) {
+      const y = trace.output[t * N + k]!;
+      const l = (x0 - y) * va[g]!;
+      loss[a * T + t] = loss[a * T + t]! + l;
+      siNum[a * T + t] = siNum[a * T + t]! + siWeight[g]! * y;
+      const b = trace.bindingGood[t * N + k]!;
+      if (b >= 0 && l > 0) bound[a * G + b] = bound[a * G + b]! + l;
+    }
+  }
+  for (let q = 0; q < Q; q++) {
+    const a = net.poolActor[q]!;
+    const g = net.poolGood[q]!;
+    siDen[a] = siDen[a]! + siWeight[g]! * net.poolBase[q]!;
+    for (let t = 0; t < T; t++)
+      siNum[a * T + t] = siNum[a * T + t]! + siWeight[g]! * trace.used[t * Q + q]!;
+  }
+
+  const index = new Map(net.actors.map((a, i) => [a, i]));
+  const actors = world.actors.map((actor): ActorResult => {
+    const members = actor.kind === "bloc" ? (actor.members ?? []) : [actor.id];
+    const ids = members.map((m) => index.get(m)).filter((i): i is number => i !== undefined);
+    const monthlyLoss = new Array<number>(T).fill(0);
+    const monthlySi = new Array<number>(T).fill(1);
+    let baseline = 0;
+    let den = 0;
+    for (const i of ids) {
+      baseline += base[i]!;
+      den += siDen[i]!;
+    }
+    for (let t = 0; t < T; t++) {
+      let l = 0;
+      let num = 0;
+      for (const i of ids) {
+        l += loss[i * T + t]!;
+        num += siNum[i * T + t]!;
+      }
+      monthlyLoss[t] = l;
+      monthlySi[t] = den > 0 ? num / den : 1;
+    }
+    const boundBy = net.goods
+      .map((good, g) => ({ good, valueAddedLost: ids.reduce((s, i) => s + bound[i * G + g]!, 0) }))
+      .filter((b) => b.valueAddedLost > 0)
+      .sort((x, y) => y.valueAddedLost - x.valueAddedLost)
+      .slice(0, 5);
+    const lost = monthlyLoss.reduce((s, x) => s + x, 0);
+    const total = baseline * T;
+    const gdp = members.reduce((s, m) => {
+      const g = world.actors.find((x) => x.id === m)?.gdp;
+      return g === undefined || Number.isNaN(s) ? Number.NaN : s + central(g) * 1e9;
+    }, 0);
+    const result: ActorResult = {
+      id: actor.id,
+      name: actor.name,
+      kind: actor.kind,
+      valueAddedLost: lost,
+      valueAddedBaseline: total,
+      valueAddedLostShare: total > 0 ? lost / total : 0,
+      securityIndexLoss: 1 - monthlySi.reduce((s, x) => s + x, 0) / T,
+      securityIndexMin: Math.min(...monthlySi),
+      ...timing(monthlyLoss, baseline),
+      boundBy,
+      monthly: { valueAddedLost: monthlyLoss, securityIndex: monthlySi },
+    };
+    if (actor.members) result.members = [...actor.members];
+    if (gdp > 0) result.valueAddedLostGdpShare = lost / ((gdp * T) / 12);
+    return result;
+  });
+
+  const goods = net.goods.map((id, g): GoodResult => {
+    let b = 0;
+    const output = new Array<number>(T).fill(0);
+    for (let k = 0; k < N; k++) {
+      if (net.nodeGood[k] !== g) continue;
+      b += net.nodeBase[k]!;
+      for (let t = 0; t < T; t++) output[t] = output[t]! + trace.output[t * N + k]!;
+    }
+    const lost = output.reduce((s, y) => s + (b - y), 0);
+    const good = world.goods.find((x) => x.id === id)!;
+    return { id, unit: good.unit, baseline: b, output, lostShare: b > 0 ? lost / (b * T) : 0 };
+  });
+
+  return {
+    actors,
+    goods,
+    conservation: {
+      maxOverShipped: Math.max(0, ...trace.overShipped),
+      maxOverUsed: Math.max(0, ...trace.overUsed),
+    },
+  };
+}
+
+function timing(
+  monthly: number[],
+  baseline: number,
+): { worstMonth: number | null; recoveryMonth: number | null } {
+  const threshold = RECOVERY_THRESHOLD * baseline;
+  let worst = -1;
+  let last = -1;
+  monthly.forEach((l, t) => {
+    if (l > threshold) last = t;
+    if (l > threshold && (worst < 0 || l > monthly[worst]!)) worst = t;
+  });
+  if (last < 0) return { worstMonth: null, recoveryMonth: 0 };
+  return { worstMonth: worst + 1, recoveryMonth: last === monthly.length - 1 ? null : last + 2 };
+}
