@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import type { CliContext } from "./context.js";
 import { registerData } from "./data.js";
 import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
+import { registerRun } from "./run.js";
 
 export const VERSION = "0.1.0";
 
@@ -33,6 +34,7 @@ export async function main(
   });
   const worldOf = () => current.optsWithGlobals<{ world?: string }>().world;
   registerData(program, ctx, worldOf);
+  registerRun(program, ctx, worldOf);
   for (const cmd of program.commands) applyDefaults(cmd);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -19,16 +19,39 @@ export interface LoadedScenario {
   doc: LocatedDoc;
 }
 
+export interface ScenarioOptions {
+  /** Overrides the scenario's horizon; measures that end later are cut at it. */
+  horizon?: number;
+}
+
 export function loadScenario(
   text: string,
   file: string,
   world: LoadedWorld,
+  options: ScenarioOptions = {},
 ): { loaded?: LoadedScenario; issues: Issue[] } {
   const parsed = parseYaml(text, file);
   if (!parsed.doc) return { issues: parsed.issues };
   const doc = parsed.doc;
   const { value: scenario, issues } = validateDoc(ScenarioSchema, doc);
   if (!scenario) return { issues };
+  const cut: Issue[] = [];
+  const horizon = options.horizon;
+  if (horizon !== undefined) {
+    scenario.horizon = horizon;
+    scenario.measures.forEach((m, i) => {
+      if (m.end !== undefined && m.end > horizon && (m.start ?? 1) <= horizon) {
+        cut.push({
+          severity: "warning",
+          code: "cut",
+          at: doc.locate(["measures", i, "end"]),
+          path: `measures[${i}].end`,
+          message: `ends in month ${m.end}, after the ${horizon}-month horizon; cut at the horizon`,
+        });
+        m.end = horizon;
+      }
+    });
+  }
   let patched = world;
   if (scenario.world) {
     const view: LocatedDoc = {
@@ -40,7 +63,7 @@ export function loadScenario(
     if (!result.world) return { issues: result.issues };
     patched = result.world;
   }
-  const problems = checkScenario(scenario, patched.world, doc);
+  const problems = [...cut, ...checkScenario(scenario, patched.world, doc)];
   if (hasErrors(problems)) return { issues: problems };
   return { loaded: { scenario, world: patched, doc }, issues: problems };
 }

@@ -1,0 +1,94 @@
+/**
+ * `levier run SCENARIO`: simulate a scenario on the world in use and print a summary, the JSON
+ * document, or write a report.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { InputError, UsageError } from "../diagnostics/errors.js";
+import { writeFileAtomic } from "../io/write-files.js";
+import { runDocument } from "../report/document.js";
+import { runReport } from "../report/run-report.js";
+import { terminalSummary } from "../report/terminal.js";
+import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
+import { toXlsx } from "../report/xlsx.js";
+import { loadScenario } from "../scenario/load.js";
+import { runScenario } from "../simulate/scenario-run.js";
+import { type CliContext, printJson, println } from "./context.js";
+import { loadWorldFor } from "./world-option.js";
+
+interface RunOptions {
+  months?: string;
+  out?: string;
+  format?: string;
+  json?: boolean;
+}
+
+export function registerRun(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
+  program
+    .command("run")
+    .description("simulate a scenario month by month and report what happens to every actor")
+    .argument("<scenario>", "scenario file (.yaml)")
+    .option("--months <n>", "months to simulate (overrides the scenario's horizon)")
+    .option("--out <dir>", "write a report into this directory")
+    .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
+    .option("--json", "print the result document as JSON on stdout")
+    .action(async (file: string, opts: RunOptions) => {
+      const format = opts.format as ReportFormat;
+      if (!REPORT_FORMATS.includes(format))
+        throw new UsageError(
+          `--format: expected one of ${REPORT_FORMATS.join(", ")}, found ${JSON.stringify(opts.format)}`,
+        );
+      let months: number | undefined;
+      if (opts.months !== undefined) {
+        months = Number(opts.months);
+        if (!Number.isInteger(months) || months < 1 || months > 1200)
+          throw new UsageError(
+            `--months: expected a whole number of months from 1 to 1200, found ${JSON.stringify(opts.months)}`,
+          );
+      }
+      const world = loadWorldFor(ctx, worldOf());
+      const text = readScenarioText(ctx, file);
+      const options = months === undefined ? {} : { horizon: months };
+      const { loaded, issues } = loadScenario(text, file, world, options);
+      if (!loaded) throw new InputError(issues);
+      const run = runScenario(loaded);
+      const doc = runDocument(run);
+      if (opts.json) printJson(ctx, doc);
+      else ctx.stdout.write(terminalSummary(doc));
+      if (opts.out) {
+        const dir = resolve(ctx.cwd, opts.out);
+        const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
+        const files = new Map<string, string | Uint8Array>();
+        if (format === "json") files.set(`${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
+        else if (format === "xlsx") files.set(`${name}.xlsx`, await toXlsx(doc));
+        else
+          for (const [p, c] of await reportFiles(
+            runReport(doc, loaded.scenario.report?.goods),
+            format,
+            name,
+          ))
+            files.set(p, c);
+        for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
+        const first = [...files.keys()][0];
+        println(
+          ctx.stderr,
+          `levier: wrote ${join(opts.out, first ?? "")}${files.size > 1 ? ` and ${files.size - 1} more file(s)` : ""}`,
+        );
+      }
+    });
+}
+
+function readScenarioText(ctx: CliContext, file: string): string {
+  try {
+    const path = resolve(ctx.cwd, file);
+    return readFileSync(path, "utf8");
+  } catch {
+    throw InputError.single(
+      "not-found",
+      "no such scenario file; expected a YAML scenario (see examples/)",
+      { file, line: 1, col: 1 },
+    );
+  }
+}

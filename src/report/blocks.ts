@@ -1,0 +1,20 @@
+/**
+ * A report as a list of blocks (headings, paragraphs, tables, charts) that the Markdown and HTML
+ * writers render the same way. Sections of other analyses add blocks here.
+ * @module
+ */
+import type { Chart } from "./charts.js";
+
+export type Block =
+  | { kind: "heading"; level: 1 | 2 | 3; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list"; items: string[] }
+  | { kind: "table"; header: string[]; rows: string[][]; align?: ("left" | "right")[] }
+  | { kind: "chart"; chart: Chart };
+
+export interface Report {
+  title: string;
+  blocks: Block[];
+  /** The machine-readable document behind the report (embedded in HTML). */
+  data: unknown;
+}

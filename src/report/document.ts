@@ -1,0 +1,60 @@
+/**
+ * The result document of a scenario run: what `levier run --json` prints and every report
+ * renders, so that they always agree.
+ * @module
+ */
+import type { ActorResult, GoodResult } from "../simulate/results.js";
+import type { CapacityShare, ScenarioRun } from "../simulate/scenario-run.js";
+
+export const UNITS = {
+  valueAddedLost: "USD over the horizon (negative = gain)",
+  valueAddedBaseline: "USD over the horizon",
+  valueAddedLostShare: "share of the actor's baseline value added in the modelled goods (0–1)",
+  valueAddedLostGdpShare: "share of the actor's GDP over the horizon (0–1)",
+  securityIndexLoss: "1 − mean security index over the horizon (0 = none, 1 = total)",
+  securityIndexMin: "lowest monthly security index (1 = baseline)",
+  month: "months from the start (1 = the first month)",
+  goodOutput: "units of the good per month",
+} as const;
+
+export interface RunDocument {
+  scenario: {
+    name: string;
+    description?: string;
+    horizon: number;
+    measures: ScenarioRun["measures"];
+  };
+  units: typeof UNITS;
+  actors: ActorResult[];
+  eu?: { bloc: ActorResult; members: ActorResult[] };
+  goods: GoodResult[];
+  capacityShare?: CapacityShare;
+  conservation: { maxOverShipped: number; maxOverUsed: number };
+}
+
+/** Actors sorted by value added lost, largest first (ties by id). */
+export function runDocument(run: ScenarioRun): RunDocument {
+  const actors = [...run.result.actors].sort(
+    (a, b) => b.valueAddedLost - a.valueAddedLost || a.id.localeCompare(b.id),
+  );
+  const scenario: RunDocument["scenario"] = {
+    name: run.name,
+    horizon: run.horizon,
+    measures: run.measures,
+  };
+  if (run.description !== undefined) scenario.description = run.description;
+  const doc: RunDocument = {
+    scenario,
+    units: UNITS,
+    actors,
+    goods: run.result.goods,
+    conservation: run.result.conservation,
+  };
+  const eu = actors.find((a) => a.id === "EU" && a.kind === "bloc");
+  if (eu) {
+    const members = new Set(eu.members ?? []);
+    doc.eu = { bloc: eu, members: actors.filter((a) => members.has(a.id)) };
+  }
+  if (run.capacityShare) doc.capacityShare = run.capacityShare;
+  return doc;
+}

@@ -1,0 +1,102 @@
+/**
+ * The blocks of a scenario run's report.
+ * @module
+ */
+import type { Block, Report } from "./blocks.js";
+import { reportCharts } from "./charts.js";
+import type { RunDocument } from "./document.js";
+import { month, pct, usd, worst } from "./format.js";
+
+export function runReport(doc: RunDocument, keyGoods?: readonly string[]): Report {
+  const b: Block[] = [];
+  const s = doc.scenario;
+  b.push({ kind: "heading", level: 1, text: s.name });
+  if (s.description) b.push({ kind: "paragraph", text: s.description.trim() });
+  b.push({
+    kind: "paragraph",
+    text: `Horizon: ${s.horizon} months. Figures are totals over the horizon unless stated; value added is in US dollars of the data's base year.`,
+  });
+  b.push({ kind: "heading", level: 2, text: "Measures" });
+  b.push({
+    kind: "table",
+    header: ["measure", "type", "from month", "to month"],
+    rows: s.measures.map((m) => [m.id, m.type, String(m.start), String(m.end)]),
+  });
+
+  if (doc.eu) {
+    const eu = doc.eu.bloc;
+    b.push({ kind: "heading", level: 2, text: "The EU" });
+    b.push({
+      kind: "paragraph",
+      text: `The EU loses ${usd(eu.valueAddedLost)} of value added (${pct(eu.valueAddedLostShare)} of its value added in the modelled goods${eu.valueAddedLostGdpShare !== undefined ? `, ${pct(eu.valueAddedLostGdpShare)} of its GDP` : ""}); its security index falls by ${pct(eu.securityIndexLoss)} on average and to ${pct(eu.securityIndexMin)} of baseline at worst. Worst month: ${worst(eu.worstMonth)}; recovered: ${month(eu.recoveryMonth)}.`,
+    });
+  }
+  if (doc.capacityShare) {
+    const c = doc.capacityShare;
+    b.push({ kind: "heading", level: 2, text: `Share of world ${c.good} capacity` });
+    const vsPaper =
+      c.paper !== undefined
+        ? ` The paper puts the contribution at about ${pct(c.paper)}; here the scenario's investments add ${pct(c.added)} of world capacity.`
+        : "";
+    b.push({
+      kind: "paragraph",
+      text: `${c.actors.join(" + ")}: ${pct(c.baseline)} of world ${c.good} capacity at baseline, ${pct(c.horizon)} in month ${s.horizon}, of which ${pct(c.added)} comes from this scenario's investments.${vsPaper}${c.note ? ` ${c.note.trim()}` : ""}`,
+    });
+  }
+  b.push({ kind: "heading", level: 2, text: "Hardest hit" });
+  b.push(actorTable(doc.actors.filter((a) => a.kind !== "bloc").slice(0, 15)));
+  if (doc.eu) {
+    b.push({ kind: "heading", level: 2, text: "EU member states" });
+    b.push(actorTable(doc.eu.members));
+  }
+  const charts = reportCharts(doc, keyGoods);
+  b.push({ kind: "heading", level: 2, text: "Charts" });
+  for (const chart of charts) {
+    b.push({ kind: "heading", level: 3, text: chart.title });
+    b.push({ kind: "chart", chart });
+  }
+  b.push({ kind: "heading", level: 2, text: "How to read this" });
+  b.push({
+    kind: "list",
+    items: [
+      "Value added lost: baseline minus simulated output, times value added per unit, summed over months and the actor's industries (docs/model.md).",
+      "Share of sector: value added lost over the actor's baseline value added in the modelled goods over the horizon.",
+      "Security index: security-weighted value of what the actor produces and receives, relative to baseline; its loss is one minus its mean over the horizon.",
+      `Recovered: the first month from which the monthly loss stays below 1% of baseline.`,
+      `Conservation check: largest shipment beyond what suppliers had ${doc.conservation.maxOverShipped.toExponential(1)}, largest use beyond what buyers had ${doc.conservation.maxOverUsed.toExponential(1)} (rounding only).`,
+    ],
+  });
+  return { title: s.name, blocks: b, data: doc };
+}
+
+function actorTable(actors: RunDocument["actors"]): Block {
+  return {
+    kind: "table",
+    header: [
+      "actor",
+      "name",
+      "value added lost",
+      "share of sector",
+      "share of GDP",
+      "security index loss",
+      "worst month",
+      "recovered",
+      "bound by",
+    ],
+    align: ["left", "left", "right", "right", "right", "right", "left", "left", "left"],
+    rows: actors.map((a) => [
+      a.id,
+      a.name,
+      usd(a.valueAddedLost),
+      pct(a.valueAddedLostShare),
+      a.valueAddedLostGdpShare === undefined ? "–" : pct(a.valueAddedLostGdpShare),
+      pct(a.securityIndexLoss),
+      worst(a.worstMonth),
+      month(a.recoveryMonth),
+      a.boundBy
+        .slice(0, 2)
+        .map((x) => x.good)
+        .join(", ") || "–",
+    ]),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The terminal summary of a run: the actors hit hardest, the EU and its members, and what drove
+ * it.
+ * @module
+ */
+import { textTable } from "../cli/table.js";
+import type { RunDocument } from "./document.js";
+import { month, pct, usd, worst } from "./format.js";
+
+export function terminalSummary(doc: RunDocument, top = 10): string {
+  const out: string[] = [];
+  out.push(
+    `${doc.scenario.name} — ${doc.scenario.horizon} months, ${doc.scenario.measures.length} measure(s)`,
+  );
+  out.push("");
+  out.push("Hardest hit (value added lost over the horizon)");
+  const states = doc.actors.filter((a) => a.kind !== "bloc");
+  out.push(table(states.slice(0, top)));
+  if (doc.eu) {
+    out.push("");
+    out.push(
+      `The EU as a bloc: ${usd(doc.eu.bloc.valueAddedLost)} (${pct(doc.eu.bloc.valueAddedLostShare)} of its modelled value added), security index loss ${pct(doc.eu.bloc.securityIndexLoss)}`,
+    );
+    out.push("");
+    out.push("EU member states");
+    out.push(table(doc.eu.members));
+  }
+  const drivers = new Map<string, number>();
+  for (const a of states)
+    for (const b of a.boundBy) drivers.set(b.good, (drivers.get(b.good) ?? 0) + b.valueAddedLost);
+  if (drivers.size > 0) {
+    out.push("");
+    out.push("What drove it: goods whose shortage bound output (value added lost while they did)");
+    const rows = [...drivers].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    out.push(
+      textTable(
+        ["good", "value added lost"],
+        rows.map(([g, v]) => [g, usd(v)]),
+      ),
+    );
+  }
+  if (doc.capacityShare) {
+    const c = doc.capacityShare;
+    out.push("");
+    out.push(
+      `${c.actors.join("+")} share of world ${c.good} capacity: ${pct(c.baseline)} at baseline, ${pct(c.horizon)} in month ${doc.scenario.horizon}, of which ${pct(c.added)} from this scenario's investments${c.paper !== undefined ? ` (the paper: ≈${pct(c.paper)})` : ""}`,
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function table(actors: RunDocument["actors"]): string {
+  return textTable(
+    ["actor", "value added lost", "share of sector", "security index loss", "worst", "recovered"],
+    actors.map((a) => [
+      a.id,
+      usd(a.valueAddedLost),
+      pct(a.valueAddedLostShare),
+      pct(a.securityIndexLoss),
+      worst(a.worstMonth),
+      month(a.recoveryMonth),
+    ]),
+  );
+}
