@@ -58,10 +58,11 @@ export function countByMeetInTheMiddle(game: WeightedGame): SwingCounts {
       );
   out.winning = winning;
 
+  const scratch = { a: buffers(a), b: buffers(b) };
   for (let i = 0; i < n; i++) {
     const inA = i < split;
     const local = inA ? i : i - split;
-    const own = without(inA ? a : b, local);
+    const own = without(inA ? a : b, local, inA ? scratch.a : scratch.b);
     const other = inA ? b : a;
     const wi = w[i] ?? 0;
     for (let k1 = 0; k1 < own.length; k1++)
@@ -85,7 +86,7 @@ export function countByMeetInTheMiddle(game: WeightedGame): SwingCounts {
 /**
  * Pairs (x_p, y_q) with lower ≤ x_p + y_q < upper; x and y ascending. Only the x that can
  * reach the interval are visited (found by binary search), with one pointer into y for each
- * bound moving down as x grows.
+ * bound, started by binary search and moving down as x grows.
  */
 export function pairsWithin(
   x: Float64Array,
@@ -104,8 +105,10 @@ export function pairsWithin(
   if (xMin + yMin >= lower && xMax + yMax < upper) return nx * ny;
   const from = firstAtLeast(x, lower - yMax);
   const to = firstAtLeast(x, upper - yMin);
-  let below = ny;
-  let belowLower = ny;
+  if (from >= to) return 0;
+  const first = x[from] as number;
+  let below = firstAtLeast(y, upper - first);
+  let belowLower = firstAtLeast(y, lower - first);
   let count = 0;
   for (let p = from; p < to; p++) {
     const xp = x[p] as number;
@@ -173,14 +176,19 @@ function half(players: number[], w: readonly number[]): Half {
   return out;
 }
 
-/** The half's sorted lists without the subsets that contain local player `bit`. */
-function without(h: Half, bit: number): Float64Array[] {
+/** One buffer per size group, reused for every player's filtered lists. */
+function buffers(h: Half): Float64Array[] {
+  return h.sums.map((g) => new Float64Array(g.length));
+}
+
+/** The half's sorted lists without the subsets that contain local player `bit`, in `into`. */
+function without(h: Half, bit: number, into: Float64Array[]): Float64Array[] {
   const flag = 1 << bit;
   const out: Float64Array[] = [];
   for (let k = 0; k < h.sums.length; k++) {
     const sums = h.sums[k] as Float64Array;
     const masks = h.masks[k] as Int32Array;
-    const kept = new Float64Array(sums.length);
+    const kept = into[k] as Float64Array;
     let m = 0;
     for (let p = 0; p < sums.length; p++)
       if (((masks[p] as number) & flag) === 0) kept[m++] = sums[p] as number;

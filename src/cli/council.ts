@@ -1,0 +1,363 @@
+/**
+ * `levier council rules|power|vote|compensate`: the Council's voting rules, exact power
+ * indices, votes on given gains, and the least compensation that makes a measure pass. The
+ * council data (rules, measure kinds, 2025 populations) is read from data/council, or from the
+ * directory given with --council-data; gains come from a YAML/JSON file (--gains).
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { ballotOf } from "../council/ballot.js";
+import { type CompensationResult, compensate } from "../council/compensation/compensate.js";
+import {
+  type Council,
+  findMeasureKind,
+  findRule,
+  ruleNames,
+  rulesOfMeasure,
+} from "../council/council.js";
+import { type Gains, gainsFromDoc } from "../council/gains.js";
+import { gameOf } from "../council/game.js";
+import { loadHighsSolver } from "../council/highs.js";
+import { type CouncilReader, loadCouncil } from "../council/load.js";
+import { powerIndices } from "../council/power/index.js";
+import { type Rule, thresholdsOf } from "../council/rule.js";
+import { formatShare, formatThreshold } from "../council/share.js";
+import { type VoteResult, vote } from "../council/vote.js";
+import { InputError, UsageError } from "../diagnostics/errors.js";
+import { PACKAGE_ROOT } from "../io/world-files.js";
+import { parseYaml } from "../world/parse/yaml.js";
+import { type CliContext, printJson } from "./context.js";
+import { formatNumber, percent, textTable } from "./table.js";
+
+export const DEFAULT_COUNCIL_DATA = resolve(PACKAGE_ROOT, "data/council");
+
+interface DataOpts {
+  councilData?: string;
+  json?: boolean;
+}
+interface MeasureOpts extends DataOpts {
+  rule?: string;
+  measure?: string;
+  gains: string;
+}
+
+export function registerCouncil(program: Command, ctx: CliContext): void {
+  const council = program
+    .command("council")
+    .description("EU Council: voting rules, power indices, votes and compensation");
+  const dataOption = (cmd: Command) =>
+    cmd
+      .option(
+        "--council-data <dir>",
+        "directory with the council datapackage.json (default: data/council)",
+      )
+      .option("--json", "print one JSON document");
+
+  dataOption(
+    council
+      .command("rules")
+      .description("list the voting rules and the kinds of measure with their treaty basis"),
+  ).action((opts: DataOpts) => {
+    const c = loadFor(ctx, opts);
+    if (opts.json) printJson(ctx, rulesDocument(c));
+    else ctx.stdout.write(renderRules(c));
+  });
+
+  dataOption(
+    council
+      .command("power")
+      .description(
+        "exact Banzhaf and Shapley–Shubik power of each member, and the probability of passage",
+      )
+      .requiredOption("--rule <rule>", "voting rule (council rules lists them)"),
+  ).action((opts: DataOpts & { rule: string }) => {
+    const c = loadFor(ctx, opts);
+    const doc = powerDocument(c, ruleFor(c, opts.rule));
+    if (opts.json) printJson(ctx, doc);
+    else ctx.stdout.write(renderPower(doc));
+  });
+
+  const measureOptions = (cmd: Command) =>
+    dataOption(
+      cmd
+        .option("--rule <rule>", "voting rule (council rules lists them)")
+        .option("--measure <kind>", "kind of measure: every act it needs must pass")
+        .requiredOption("--gains <file>", "YAML/JSON file of each member's gain (docs/council.md)"),
+    );
+
+  measureOptions(
+    council.command("vote").description("whether a measure passes, given each member's gain"),
+  ).action((opts: MeasureOpts) => {
+    const c = loadFor(ctx, opts);
+    const { rules, measure } = rulesFor(c, opts);
+    const gains = readGains(ctx, opts.gains, c);
+    const ballots = gains.gains.map((g) => ballotOf(g, gains.abstentionBand));
+    const result = vote(rules, c.members, ballots);
+    const doc = {
+      rules: rules.map((r) => r.id),
+      ...(measure ? { measure } : {}),
+      ...result,
+      members: c.members.map((m, i) => ({ id: m.id, gain: gains.gains[i], ballot: ballots[i] })),
+      abstentionBand: gains.abstentionBand,
+      weights: gains.weights,
+      ...(gains.unit ? { unit: gains.unit } : {}),
+    };
+    if (opts.json) printJson(ctx, doc);
+    else ctx.stdout.write(renderVote(result, rules));
+  });
+
+  measureOptions(
+    council
+      .command("compensate")
+      .description("the least transfer between members that makes a measure pass"),
+  )
+    .option("--all-gain", "every member must end with a gain of at least 0")
+    .option("--budget", "the EU budget may pay what the members who gain cannot")
+    .action(async (opts: MeasureOpts & { allGain?: boolean; budget?: boolean }) => {
+      const c = loadFor(ctx, opts);
+      const { rules, measure } = rulesFor(c, opts);
+      const gains = readGains(ctx, opts.gains, c);
+      const solver = await loadHighsSolver();
+      const input = {
+        rules,
+        members: c.members,
+        gains: gains.gains,
+        abstentionBand: gains.abstentionBand,
+        allGain: opts.allGain === true,
+        budget: opts.budget === true,
+      };
+      const result = compensate(input, solver);
+      if (opts.json)
+        printJson(ctx, {
+          ...(measure ? { measure } : {}),
+          ...(gains.unit ? { unit: gains.unit } : {}),
+          ...result,
+        });
+      else ctx.stdout.write(renderCompensation(result, gains.unit));
+    });
+}
+
+function loadFor(ctx: CliContext, opts: DataOpts): Council {
+  const dir = opts.councilData ? resolve(ctx.cwd, opts.councilData) : DEFAULT_COUNCIL_DATA;
+  const { council, issues } = loadCouncil(fileReader(ctx.cwd), dir);
+  if (!council) throw new InputError(issues);
+  return council;
+}
+
+function fileReader(cwd: string): CouncilReader {
+  const root = resolve(cwd);
+  const shown = (p: string) => (p.startsWith(`${root}/`) ? p.slice(root.length + 1) : p);
+  return {
+    read(path) {
+      try {
+        return readFileSync(resolve(cwd, path), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    join: (dir, file) => shown(join(resolve(cwd, dir), file)),
+  };
+}
+
+function ruleFor(c: Council, name: string): Rule {
+  const rule = findRule(c, name);
+  if (!rule)
+    throw InputError.single(
+      "unknown-rule",
+      `unknown rule ${JSON.stringify(name)}; expected one of ${ruleNames(c).join(", ")}`,
+      undefined,
+      "--rule",
+    );
+  return rule;
+}
+
+function rulesFor(c: Council, opts: MeasureOpts): { rules: Rule[]; measure?: string } {
+  if ((opts.rule === undefined) === (opts.measure === undefined))
+    throw new UsageError("give either --rule or --measure (council rules lists both)");
+  if (opts.rule !== undefined) return { rules: [ruleFor(c, opts.rule)] };
+  const kind = findMeasureKind(c, opts.measure as string);
+  if (!kind)
+    throw InputError.single(
+      "unknown-measure",
+      `unknown measure kind ${JSON.stringify(opts.measure)}; expected one of ${c.measureKinds.map((k) => k.id).join(", ")}`,
+      undefined,
+      "--measure",
+    );
+  return { rules: rulesOfMeasure(c, kind), measure: kind.id };
+}
+
+function readGains(ctx: CliContext, path: string, c: Council): Gains {
+  const text = fileReader(ctx.cwd).read(path);
+  if (text === undefined)
+    throw InputError.single(
+      "missing-file",
+      `cannot read ${path}; expected a YAML or JSON file of gains`,
+      {
+        file: path,
+        line: 1,
+        col: 1,
+      },
+    );
+  const parsed = parseYaml(text, path);
+  if (!parsed.doc) throw new InputError(parsed.issues);
+  const { gains, issues } = gainsFromDoc(parsed.doc, c.members);
+  if (!gains) throw new InputError(issues);
+  return gains;
+}
+
+function describeRule(rule: Rule): string {
+  if (rule.kind === "unanimity") {
+    const ca = rule.constructiveAbstention;
+    return ca
+      ? `no vote against; abstainers must stay below ${formatShare(ca.members)} of members or below ${formatShare(ca.population)} of population`
+      : "no vote against; abstentions do not prevent adoption";
+  }
+  const parts = [
+    `${formatThreshold(rule.members)} of members${rule.members.notFewerThan ? ` (not fewer than ${rule.members.notFewerThan})` : ""}`,
+  ];
+  if (rule.population) parts.push(`${formatThreshold(rule.population)} of population`);
+  if (rule.blockingMinority !== undefined)
+    parts.push(`blocking minority needs ${rule.blockingMinority} members`);
+  return parts.join("; ");
+}
+
+function rulesDocument(c: Council) {
+  return {
+    year: c.year,
+    members: c.members.length,
+    rules: c.rules.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      aliases: r.doc.aliases ?? [],
+      requirement: describeRule(r),
+      thresholds: thresholdsOf(r, c.members),
+      abstention: r.doc.abstention,
+      basis: r.basis,
+      source: r.doc.source,
+    })),
+    measureKinds: c.measureKinds,
+  };
+}
+
+function renderRules(c: Council): string {
+  const rows = c.rules.map((r) => {
+    const t = thresholdsOf(r, c.members);
+    return [
+      r.id,
+      r.name,
+      describeRule(r),
+      `${t.minYes}${t.populationQuota ? ` / ${formatNumber(t.populationQuota)}` : ""}`,
+      r.basis,
+    ];
+  });
+  const kinds = c.measureKinds.map((k) => [
+    k.id,
+    k.steps.map((s) => s.rule).join(" + "),
+    k.steps.map((s) => s.basis).join("; "),
+    k.name,
+  ]);
+  return `${textTable(["rule", "name", "requirement", `EU-${c.members.length} yes / persons`, "basis"], rows)}\n\n${textTable(["measure kind", "rules", "basis", "name"], kinds)}\n`;
+}
+
+export function powerDocument(c: Council, rule: Rule) {
+  const game = gameOf(rule, c.members);
+  const p = powerIndices(game);
+  const total = c.members.reduce((s, m) => s + m.population, 0);
+  return {
+    rule: rule.id,
+    name: rule.name,
+    basis: rule.basis,
+    year: c.year,
+    method: p.method,
+    thresholds: thresholdsOf(rule, c.members),
+    coalitions: 2 ** c.members.length,
+    winningCoalitions: p.winningCoalitions,
+    passProbability: p.passProbability,
+    members: c.members.map((m, i) => ({
+      id: m.id,
+      name: m.name,
+      population: m.population,
+      populationShare: m.population / total,
+      swings: p.swings[i],
+      banzhaf: p.banzhaf?.[i] ?? null,
+      banzhafAbsolute: p.banzhafAbsolute[i],
+      shapleyShubik: p.shapleyShubik?.[i] ?? null,
+      shapleyShubikExact: p.shapleyShubikExact?.[i] ?? null,
+    })),
+  };
+}
+
+function renderPower(doc: ReturnType<typeof powerDocument>): string {
+  const lines = [
+    `${doc.name} (${doc.rule}), ${doc.basis}; population figures for ${doc.year}`,
+    "",
+    textTable(
+      ["member", "name", "population", "share", "Banzhaf", "Shapley–Shubik"],
+      doc.members.map((m) => [
+        m.id,
+        m.name,
+        m.population,
+        percent(m.populationShare, 2),
+        m.banzhaf === null ? "-" : percent(m.banzhaf, 2),
+        m.shapleyShubik === null ? "-" : percent(m.shapleyShubik, 2),
+      ]),
+    ),
+    "",
+    `Probability that a random coalition passes: ${percent(doc.passProbability, 2)} (${formatNumber(doc.winningCoalitions)} of ${formatNumber(doc.coalitions)} coalitions; exact, by ${doc.method})`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function renderVote(result: VoteResult, rules: Rule[]): string {
+  const lines = [`The measure ${result.pass ? "PASSES" : "FAILS"}.`];
+  result.outcomes.forEach((o, i) =>
+    lines.push(`  ${rules[i]?.name ?? o.rule}: ${o.pass ? "passes" : "fails"}, ${o.reason}`),
+  );
+  lines.push(
+    `Yes (${result.yes.length}, ${percent(result.tally.yesPopulationShare, 2)} of population): ${result.yes.join(" ") || "-"}`,
+  );
+  lines.push(`No (${result.no.length}): ${result.no.join(" ") || "-"}`);
+  lines.push(`Abstain (${result.abstain.length}): ${result.abstain.join(" ") || "-"}`);
+  lines.push(
+    `Pivotal: ${result.pivotal.map((p) => `${p.member} (${p.ballot} -> ${p.switchTo.join("/")})`).join(", ") || "none (no single member can change the outcome)"}`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function renderCompensation(r: CompensationResult, unit: string | undefined): string {
+  const u = unit ? ` ${unit}` : "";
+  const lines: string[] = [];
+  lines.push(
+    `Without transfers the measure ${r.passesWithoutTransfers ? "passes" : "fails"} (${r.rules.join(" + ")}).`,
+  );
+  if (r.status === "infeasible") {
+    lines.push("No transfer between members makes it pass: those who gain do not gain enough.");
+    if (r.shortfall !== undefined)
+      lines.push(`The EU budget would have to add ${formatNumber(r.shortfall)}${u} (--budget).`);
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(
+    `Least total transfer: ${formatNumber(r.total)}${u} (from members ${formatNumber(r.fromMembers)}, from the EU budget ${formatNumber(r.fromBudget)}).`,
+  );
+  if (r.bought.length > 0) lines.push(`Bought to vote yes: ${r.bought.join(" ")}`);
+  const moved = r.transfers.filter((t) => t.transfer !== 0);
+  if (moved.length > 0)
+    lines.push(
+      "",
+      textTable(
+        ["member", "gain", "transfer", "gain after", "role"],
+        moved.map((t) => [
+          t.member,
+          t.gain,
+          t.transfer,
+          t.finalGain,
+          t.transfer > 0 ? "receives" : "pays",
+        ]),
+      ),
+    );
+  if (r.after) lines.push("", `With the transfers: ${renderVote(r.after, []).trimEnd()}`);
+  return `${lines.join("\n")}\n`;
+}
