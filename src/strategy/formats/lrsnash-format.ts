@@ -4,8 +4,8 @@
  * equilibria. Pure text in, text out; running the program is the caller's business.
  * @module
  */
-import { bimatrix, type NormalFormGame } from "./game.js";
-import { Rational } from "./rational.js";
+import { bimatrix, type NormalFormGame } from "../game.js";
+import { Rational } from "../rational.js";
 
 /** lrsnash's input: `m n`, then A (m rows), then B; integers or p/q only, never decimals. */
 export function toLrsnashInput(game: NormalFormGame): string {

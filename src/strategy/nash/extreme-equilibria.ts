@@ -14,11 +14,12 @@
  * through the label that the fewest Q vertices carry.
  * @module
  */
+
+import { bimatrix, type NormalFormGame } from "../game.js";
+import { Rational } from "../rational.js";
 import { type LabelledVertex, polytopeVertices } from "./best-response-polytope.js";
 import { bigOf, type ConeOptions } from "./cone-rays.js";
-import { bimatrix, type NormalFormGame } from "./game.js";
 import { positiveIntegers, transpose } from "./integer-payoffs.js";
-import { Rational } from "./rational.js";
 import { hasBit, popcount, setBit } from "./zero-sets.js";
 
 export interface MixedEquilibrium {

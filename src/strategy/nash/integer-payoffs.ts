@@ -5,7 +5,7 @@
  * the same way.
  * @module
  */
-import { gcd, Rational } from "./rational.js";
+import { gcd, Rational } from "../rational.js";
 
 export interface IntegerMatrix {
   /** Entries as BigInt, all ≥ 1. */

@@ -6,7 +6,7 @@
  * before each operation, never after.
  * @module
  */
-import { gcd } from "./rational.js";
+import { gcd } from "../rational.js";
 
 /** Below this bound, integer sums of products computed in doubles are exact. */
 export const EXACT = 2 ** 52;

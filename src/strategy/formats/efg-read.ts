@@ -1,0 +1,286 @@
+/**
+ * Reads Gambit's extensive-game format (.efg), as documented in Gambit's "Game representation
+ * formats" and implemented by its reader (`src/games/file.cc`):
+ *
+ *     EFG 2 R "title" { "P1" "P2" } ["comment"]
+ *     p "name" player infoset ["infoset name" { "a" "b" }] outcome ["name" { payoffs }]
+ *     c "name" infoset ["infoset name" { "a" 1/2 "b" 1/2 }] outcome ["name" { payoffs }]
+ *     t "name" outcome ["name" { payoffs }]
+ *
+ * Nodes come in depth-first preorder, each decision or chance node followed by its children.
+ * An information set's label and actions (and a chance node's probabilities) are given where it
+ * first appears and may be repeated, identically, later; an outcome likewise (0 is no outcome).
+ * Chance probabilities must be ≥ 0 and sum to exactly 1. The tree is read without recursion.
+ * @module
+ */
+import type { Issue } from "../../diagnostics/issue.js";
+import type { ExtensiveGame, GameNode, Outcome } from "../extensive.js";
+import { Rational, sum } from "../rational.js";
+import type { ReadResult } from "./nfg-read.js";
+import { describeToken, isIssue, type Token, TokenStream, tokenize } from "./tokens.js";
+
+/** Larger trees are refused. */
+export const MAX_NODES = 1_000_000;
+
+class ParseFailure extends Error {
+  constructor(readonly issue: Issue) {
+    super(issue.message);
+  }
+}
+
+interface Ctx {
+  ts: TokenStream;
+  players: string[];
+  outcomes: Outcome[];
+  outcomeIds: Map<number, number>;
+  infosets: Map<string, { label: string; actions: string[]; probs?: Rational[] }>;
+}
+
+export function readEfg(text: string, file: string): ReadResult<ExtensiveGame> {
+  const lexed = tokenize(text, file);
+  if (lexed.issue) return { issues: [lexed.issue] };
+  const ts = new TokenStream(lexed.tokens, file);
+  try {
+    return { game: parse(ts), issues: [] };
+  } catch (err) {
+    if (err instanceof ParseFailure) return { issues: [err.issue] };
+    throw err;
+  }
+}
+
+function fail(ts: TokenStream, t: Token, message: string): never {
+  throw new ParseFailure(ts.issue(t, message));
+}
+
+function must(x: Token | Issue): Token {
+  if (isIssue(x)) throw new ParseFailure(x);
+  return x;
+}
+
+function parse(ts: TokenStream): ExtensiveGame {
+  const head = ts.next();
+  if (head.kind !== "symbol" || head.text !== "EFG")
+    fail(
+      ts,
+      head,
+      `expected "EFG" at the start of an extensive game file, found ${describeToken(head)}`,
+    );
+  const version = ts.next();
+  if (version.kind !== "number" || version.text !== "2")
+    fail(ts, version, `expected version 2 after EFG, found ${describeToken(version)}`);
+  const kind = ts.next();
+  if (kind.kind !== "symbol" || (kind.text !== "R" && kind.text !== "D"))
+    fail(ts, kind, `expected R or D (the number type) after "EFG 2", found ${describeToken(kind)}`);
+  const title = must(ts.expect("text", "the game's title (a quoted text)")).text;
+  must(ts.expect("{", `"{" opening the list of players`));
+  const players: string[] = [];
+  while (ts.peek().kind === "text") players.push(ts.next().text);
+  const close = must(ts.expect("}", `a quoted player name or "}" closing the list of players`));
+  if (players.length === 0)
+    fail(ts, close, "expected at least one player in the list of players, found none");
+  let comment = "";
+  if (ts.peek().kind === "text") comment = ts.next().text;
+  const ctx: Ctx = { ts, players, outcomes: [], outcomeIds: new Map(), infosets: new Map() };
+  const root = readTree(ctx);
+  const end = ts.peek();
+  if (end.kind !== "eof")
+    fail(
+      ts,
+      end,
+      `expected end of file after the last node of the tree, found ${describeToken(end)}`,
+    );
+  return { title, comment, players, outcomes: ctx.outcomes, root };
+}
+
+/** Reads nodes in preorder with an explicit stack of parents waiting for children. */
+function readTree(ctx: Ctx): GameNode {
+  const pending: { node: GameNode & { children: GameNode[] }; want: number }[] = [];
+  let root: GameNode | undefined;
+  let count = 0;
+  do {
+    if (++count > MAX_NODES)
+      fail(ctx.ts, ctx.ts.peek(), `the tree has more than ${MAX_NODES} nodes`);
+    const node = readNode(ctx);
+    const parent = pending.at(-1);
+    if (parent) {
+      parent.node.children.push(node);
+      if (parent.node.children.length === parent.want) pending.pop();
+    } else root = node;
+    if (node.kind !== "terminal") pending.push({ node, want: node.actions.length });
+  } while (pending.length > 0);
+  return root as GameNode;
+}
+
+function readNode(ctx: Ctx): GameNode {
+  const { ts } = ctx;
+  const t = ts.next();
+  if (t.kind !== "symbol" || !["c", "p", "t"].includes(t.text))
+    fail(
+      ts,
+      t,
+      `expected a node: "c" (chance), "p" (player) or "t" (terminal), found ${describeToken(t)}`,
+    );
+  const label = must(ts.expect("text", 'the node\'s name (a quoted text, may be "")')).text;
+  if (t.text === "t") return withOutcome(ctx, { kind: "terminal", label });
+  let player = -1;
+  if (t.text === "p") {
+    const pt = ts.next();
+    const n = ctx.players.length;
+    if (
+      pt.kind !== "number" ||
+      !pt.value?.isInteger() ||
+      pt.value.num < 1n ||
+      pt.value.num > BigInt(n)
+    )
+      fail(ts, pt, `expected a player number between 1 and ${n}, found ${describeToken(pt)}`);
+    player = Number(pt.value.num) - 1;
+  }
+  const it = ts.next();
+  if (it.kind !== "number" || !it.value?.isInteger() || it.value.num < 1n)
+    fail(
+      ts,
+      it,
+      `expected an information set number (a whole number ≥ 1), found ${describeToken(it)}`,
+    );
+  const infoset = Number(it.value.num);
+  const info = readInfoset(ctx, player, infoset);
+  if (player < 0) {
+    const node: GameNode = {
+      kind: "chance",
+      label,
+      infoset,
+      infosetLabel: info.label,
+      actions: info.actions,
+      probs: info.probs as Rational[],
+      children: [],
+    };
+    return withOutcome(ctx, node);
+  }
+  const node: GameNode = {
+    kind: "decision",
+    label,
+    player,
+    infoset,
+    infosetLabel: info.label,
+    actions: info.actions,
+    children: [],
+  };
+  return withOutcome(ctx, node);
+}
+
+function readInfoset(ctx: Ctx, player: number, infoset: number) {
+  const { ts } = ctx;
+  const key = `${player}:${infoset}`;
+  const who =
+    player < 0
+      ? `chance information set ${infoset}`
+      : `information set ${infoset} of player ${player + 1}`;
+  const known = ctx.infosets.get(key);
+  if (ts.peek().kind !== "text") {
+    if (!known)
+      fail(
+        ts,
+        ts.peek(),
+        `${who} is used before it is defined; expected its name and actions here, found ${describeToken(ts.peek())}`,
+      );
+    return known;
+  }
+  const labelTok = ts.next();
+  const open = must(ts.expect("{", `"{" opening the actions of ${who}`));
+  const actions: string[] = [];
+  const probs: Rational[] = [];
+  while (ts.peek().kind === "text") {
+    actions.push(ts.next().text);
+    if (player < 0) {
+      const p = ts.next();
+      if (p.kind !== "number")
+        fail(
+          ts,
+          p,
+          `expected the probability of chance action ${JSON.stringify(actions.at(-1))}, found ${describeToken(p)}`,
+        );
+      if ((p.value as Rational).sign() < 0)
+        fail(ts, p, `expected a probability ≥ 0, found ${p.text}`);
+      probs.push(p.value as Rational);
+      if (ts.peek().kind === ",") ts.next();
+    }
+  }
+  must(ts.expect("}", `a quoted action label or "}" closing the actions of ${who}`));
+  if (actions.length === 0) fail(ts, open, `expected at least one action for ${who}, found none`);
+  if (player < 0 && !sum(probs).eq(Rational.ONE))
+    fail(ts, open, `expected the probabilities of ${who} to sum to 1, found ${sum(probs)}`);
+  const info = { label: labelTok.text, actions, ...(player < 0 ? { probs } : {}) };
+  if (known) {
+    const same =
+      known.label === info.label &&
+      known.actions.join("\u0000") === info.actions.join("\u0000") &&
+      (known.probs ?? []).every((p, i) => p.eq(probs[i] as Rational));
+    if (!same)
+      fail(
+        ts,
+        labelTok,
+        `${who} was defined earlier with other name, actions or probabilities; expected the same definition`,
+      );
+    return known;
+  }
+  ctx.infosets.set(key, info);
+  return info;
+}
+
+function withOutcome<N extends GameNode>(ctx: Ctx, node: N): N {
+  const { ts } = ctx;
+  const t = ts.next();
+  if (t.kind !== "number" || !t.value?.isInteger() || t.value.sign() < 0)
+    fail(ts, t, `expected an outcome number (0 for none), found ${describeToken(t)}`);
+  const id = Number(t.value.num);
+  if (ts.peek().kind !== "text") {
+    if (id === 0) return node;
+    const index = ctx.outcomeIds.get(id);
+    if (index === undefined)
+      fail(
+        ts,
+        t,
+        `outcome ${id} is used before it is defined; expected its name and payoffs after it, found ${describeToken(ts.peek())}`,
+      );
+    node.outcome = index;
+    return node;
+  }
+  const labelTok = ts.next();
+  if (id === 0)
+    fail(ts, labelTok, "the null outcome 0 cannot have a name or payoffs; expected a number ≥ 1");
+  must(ts.expect("{", `"{" opening the payoffs of outcome ${id}`));
+  const payoffs: Token[] = [];
+  while (ts.peek().kind === "number") {
+    payoffs.push(ts.next());
+    if (ts.peek().kind === ",") ts.next();
+  }
+  const close = ts.peek();
+  const n = ctx.players.length;
+  if (payoffs.length !== n || close.kind !== "}")
+    fail(
+      ts,
+      payoffs.length > n ? (payoffs[n] as Token) : close,
+      `expected ${n} payoff${n === 1 ? "" : "s"} in outcome ${id} (one per player), found ${payoffs.length}${close.kind === "}" ? "" : ` then ${describeToken(close)}`}`,
+    );
+  ts.next();
+  const outcome = { label: labelTok.text, payoffs: payoffs.map((p) => p.value as Rational) };
+  const index = ctx.outcomeIds.get(id);
+  if (index !== undefined) {
+    const known = ctx.outcomes[index] as Outcome;
+    const same =
+      known.label === outcome.label &&
+      known.payoffs.every((p, i) => p.eq(outcome.payoffs[i] as Rational));
+    if (!same)
+      fail(
+        ts,
+        labelTok,
+        `outcome ${id} was defined earlier with another name or payoffs; expected the same definition`,
+      );
+    node.outcome = index;
+    return node;
+  }
+  ctx.outcomeIds.set(id, ctx.outcomes.length);
+  node.outcome = ctx.outcomes.length;
+  ctx.outcomes.push(outcome);
+  return node;
+}
