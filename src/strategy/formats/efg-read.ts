@@ -28,12 +28,24 @@ class ParseFailure extends Error {
   }
 }
 
+interface InfosetDef {
+  label: string;
+  actions: string[];
+  line: number;
+  probs?: Rational[];
+}
+
+function describeInfoset(x: InfosetDef): string {
+  const actions = x.actions.map((a, i) => `${JSON.stringify(a)}${x.probs ? ` ${x.probs[i]}` : ""}`);
+  return `${JSON.stringify(x.label)} { ${actions.join(" ")} }`;
+}
+
 interface Ctx {
   ts: TokenStream;
   players: string[];
   outcomes: Outcome[];
   outcomeIds: Map<number, number>;
-  infosets: Map<string, { label: string; actions: string[]; probs?: Rational[] }>;
+  infosets: Map<string, InfosetDef>;
 }
 
 export function readEfg(text: string, file: string): ReadResult<ExtensiveGame> {
@@ -209,17 +221,18 @@ function readInfoset(ctx: Ctx, player: number, infoset: number) {
   if (actions.length === 0) fail(ts, open, `expected at least one action for ${who}, found none`);
   if (player < 0 && !sum(probs).eq(Rational.ONE))
     fail(ts, open, `expected the probabilities of ${who} to sum to 1, found ${sum(probs)}`);
-  const info = { label: labelTok.text, actions, ...(player < 0 ? { probs } : {}) };
+  const info = {
+    label: labelTok.text,
+    actions,
+    line: labelTok.line,
+    ...(player < 0 ? { probs } : {}),
+  };
   if (known) {
-    const same =
-      known.label === info.label &&
-      known.actions.join("\u0000") === info.actions.join("\u0000") &&
-      (known.probs ?? []).every((p, i) => p.eq(probs[i] as Rational));
-    if (!same)
+    if (describeInfoset(known) !== describeInfoset(info))
       fail(
         ts,
         labelTok,
-        `${who} was defined earlier with other name, actions or probabilities; expected the same definition`,
+        `${who} was defined on line ${known.line} as ${describeInfoset(known)}; expected the same here, found ${describeInfoset(info)}`,
       );
     return known;
   }
@@ -267,14 +280,12 @@ function withOutcome<N extends GameNode>(ctx: Ctx, node: N): N {
   const index = ctx.outcomeIds.get(id);
   if (index !== undefined) {
     const known = ctx.outcomes[index] as Outcome;
-    const same =
-      known.label === outcome.label &&
-      known.payoffs.every((p, i) => p.eq(outcome.payoffs[i] as Rational));
-    if (!same)
+    const describe = (o: Outcome) => `${JSON.stringify(o.label)} { ${o.payoffs.join(", ")} }`;
+    if (describe(known) !== describe(outcome))
       fail(
         ts,
         labelTok,
-        `outcome ${id} was defined earlier with another name or payoffs; expected the same definition`,
+        `outcome ${id} was defined earlier as ${describe(known)}; expected the same here, found ${describe(outcome)}`,
       );
     node.outcome = index;
     return node;
