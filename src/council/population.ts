@@ -121,22 +121,52 @@ export function populationRows(table: CsvTable): { rows: PopulationRow[]; issues
   return { rows, issues };
 }
 
+/**
+ * Each member's population over the total must agree with its published share. One wrong row
+ * shifts the total and so every share; when more than a few rows disagree, only the row
+ * farthest off (relatively) is reported, as the likely culprit.
+ */
 function shareChecks(rows: PopulationRow[], table: CsvTable, index: Map<string, number>): Issue[] {
   const total = rows.reduce((s, r) => s + r.population, 0);
-  const issues: Issue[] = [];
-  rows.forEach((r, i) => {
-    const pct = (100 * r.population) / total;
-    if (Math.abs(pct - r.sharePct) > SHARE_TOLERANCE_PCT) {
-      const cell = table.rows[i]?.[index.get("population") ?? 0];
-      const issue: Issue = {
-        severity: "error",
-        code: "share-mismatch",
-        path: `population[${i}].population`,
-        message: `${r.id}: ${r.population} persons are ${pct.toFixed(4)}% of the total ${total}, but share_pct says ${r.sharePct}%; expected the two to agree within ${SHARE_TOLERANCE_PCT} points`,
-      };
-      if (cell) issue.at = { file: table.file, line: cell.line, col: cell.col };
-      issues.push(issue);
-    }
-  });
-  return issues;
+  const pct = rows.map((r) => (100 * r.population) / total);
+  const off = rows
+    .map((r, i) => ({
+      i,
+      gap: Math.abs((pct[i] as number) - r.sharePct),
+      ratio: (pct[i] as number) / r.sharePct,
+    }))
+    .filter((x) => x.gap > SHARE_TOLERANCE_PCT);
+  const issue = (i: number, message: string): Issue => {
+    const cell = table.rows[i]?.[index.get("population") ?? 0];
+    const out: Issue = {
+      severity: "error",
+      code: "share-mismatch",
+      path: `population[${i}].population`,
+      message,
+    };
+    if (cell) out.at = { file: table.file, line: cell.line, col: cell.col };
+    return out;
+  };
+  const describe = (i: number) => {
+    const r = rows[i] as PopulationRow;
+    return `${r.id}: ${r.population} persons are ${(pct[i] as number).toFixed(4)}% of the total ${total}, but share_pct says ${r.sharePct}%`;
+  };
+  if (off.length <= MAX_MISMATCHES_LISTED)
+    return off.map((x) =>
+      issue(
+        x.i,
+        `${describe(x.i)}; expected the two to agree within ${SHARE_TOLERANCE_PCT} points`,
+      ),
+    );
+  const worst = off.reduce((a, b) =>
+    Math.abs(Math.log(b.ratio)) > Math.abs(Math.log(a.ratio)) ? b : a,
+  );
+  return [
+    issue(
+      worst.i,
+      `${describe(worst.i)}; ${off.length} rows disagree with their shares, most likely because this one is wrong (${worst.ratio.toFixed(2)} times its share)`,
+    ),
+  ];
 }
+
+const MAX_MISMATCHES_LISTED = 3;
