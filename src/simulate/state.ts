@@ -17,8 +17,10 @@ export interface EngineState {
   excessMonths: Float64Array;
   /** Finished output not yet sold. */
   inventory: Float64Array;
-  /** Share of its orders each node shipped last month (1 when it had none). */
-  fill: Float64Array;
+  /** Per edge, the part of this month's order redistributed to it (served last). */
+  extra: Float64Array;
+  /** Per good, orders no supplier could take this month. */
+  unplaced: Float64Array;
   /** Pool stock and the shipments arriving this month. */
   stock: Float64Array;
   received: Float64Array;
@@ -36,10 +38,14 @@ export interface EngineState {
   orders: Float64Array;
   shipped: Float64Array;
   nodeOrders: Float64Array;
+  /** Orders each node was asked for before buyers moved what it could not deliver. */
+  nodeDemand: Float64Array;
   nodeShipped: Float64Array;
   poolScratch: Float64Array;
   poolScratch2: Float64Array;
   nodeScratch: Float64Array;
+  nodeClaims: Float64Array;
+  claim: Float64Array;
 
   /** Current rules: per-edge limit (Infinity = none), leakage and guaranteed volume. `limit`
    * and `leakage` are the fraction caps (`baseLimit`, `baseLeakage`) tightened by this month's
@@ -70,7 +76,8 @@ export function initialState(net: Network): EngineState {
     rampAdded: new Float64Array(N),
     excessMonths: new Float64Array(N),
     inventory: new Float64Array(N),
-    fill: new Float64Array(N).fill(1),
+    extra: new Float64Array(E),
+    unplaced: new Float64Array(net.goods.length),
     stock,
     received: Float64Array.from(net.poolBase),
     plan: new Float64Array(N),
@@ -84,10 +91,13 @@ export function initialState(net: Network): EngineState {
     orders: new Float64Array(E),
     shipped: new Float64Array(E),
     nodeOrders: new Float64Array(N),
+    nodeDemand: new Float64Array(N),
     nodeShipped: new Float64Array(N),
     poolScratch: new Float64Array(Q),
     poolScratch2: new Float64Array(Q),
     nodeScratch: new Float64Array(N),
+    nodeClaims: new Float64Array(N),
+    claim: new Float64Array(E),
     baseLimit: new Float64Array(E).fill(Number.POSITIVE_INFINITY),
     baseLeakage: new Float64Array(E),
     limit: new Float64Array(E).fill(Number.POSITIVE_INFINITY),

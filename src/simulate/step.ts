@@ -99,11 +99,6 @@ export function step(
 
   placeOrders(net, s, opts);
   ship(net, s);
-  for (let k = 0; k < N; k++) {
-    const o = s.nodeOrders[k]!;
-    const f = o > 0 ? s.nodeShipped[k]! / o : 1;
-    s.fill[k] = f < 1 ? f : 1;
-  }
   reroute(net, s);
 
   // 9. Receipts for next month, inventories, next plans and ramp-up.
@@ -116,11 +111,16 @@ export function step(
   for (let k = 0; k < N; k++) {
     const left = output[k]! + s.inventory[k]! - s.nodeShipped[k]!;
     s.inventory[k] = left > 0 ? left : 0;
-    const ordered = s.nodeOrders[k]!;
+    const ordered = s.nodeDemand[k]!;
     const wanted = ordered - s.inventory[k]!;
     s.wanted[k] = wanted > 0 ? wanted : 0;
     const g = net.nodeGood[k]!;
-    s.excessMonths[k] = ordered > s.capacity[k]! ? s.excessMonths[k]! + 1 : 0;
+    // Ramp-up where demand exceeds capacity: orders beyond it, or buyers left unplaced while
+    // this node runs full.
+    const usable = plan[k]! > 0 ? s.capacity[k]! * (output[k]! / plan[k]!) : s.capacity[k]!;
+    const short =
+      ordered > s.capacity[k]! || (s.unplaced[g]! > 0 && ordered >= usable * (1 - 1e-12));
+    s.excessMonths[k] = short ? s.excessMonths[k]! + 1 : 0;
     if (s.excessMonths[k]! >= net.rampLag[g]! && s.excessMonths[k]! > 0) {
       const ceiling = net.rampMax[g]! * net.nodeCapacity[k]!;
       const added = s.rampAdded[k]! + net.rampRate[g]! * net.nodeCapacity[k]!;
@@ -186,23 +186,57 @@ function placeOrders(net: Network, s: EngineState, opts: StepOptions): void {
       let allowed = limit[e]!;
       if (d > allowed) allowed += leakage[e]! * (d - allowed);
       if (guarantee[e]! > allowed) allowed = guarantee[e]!;
-      const capped = d < allowed ? d : allowed;
-      // What last month's shipments say the supplier will not deliver is ordered elsewhere.
-      const o = capped * s.fill[net.edgeNode[e]!]!;
+      const o = d < allowed ? d : allowed;
       orders[e] = o;
       b += d - o;
     }
     blocked[q] = b;
     if (b > 0) anyBlocked = true;
   }
-  if (anyBlocked) redistribute(net, s, blocked);
+  // Orders beyond what a supplier can make this month (capacity × its input-limited share) are
+  // placed elsewhere.
+  const over = s.poolScratch2;
+  over.fill(0);
+  sumByNode(net, orders, s.nodeOrders);
+  // What each supplier is asked for, and so plans to make, even if buyers turn elsewhere for
+  // what it cannot deliver now.
+  s.nodeDemand.set(s.nodeOrders);
+  for (let k = 0; k < net.nodeCount; k++) {
+    const usable = s.plan[k]! > 0 ? s.capacity[k]! * (s.output[k]! / s.plan[k]!) : s.capacity[k]!;
+    const total = s.nodeOrders[k]!;
+    if (!(total > usable)) continue;
+    const keep = usable > 0 ? usable / total : 0;
+    for (let e = net.edgeStart[k]!; e < net.edgeStart[k + 1]!; e++) {
+      const moved = orders[e]! * (1 - keep);
+      orders[e] = orders[e]! - moved;
+      over[net.edgePool[e]!] = over[net.edgePool[e]!]! + moved;
+    }
+    anyBlocked = true;
+  }
+  s.extra.fill(0);
+  s.unplaced.fill(0);
+  if (anyBlocked) {
+    redistribute(net, s, blocked, false);
+    redistribute(net, s, over, true);
+    for (let k = 0; k < net.nodeCount; k++) {
+      let x = 0;
+      for (let e = net.edgeStart[k]!; e < net.edgeStart[k + 1]!; e++) x += s.extra[e]!;
+      if (x > 0) s.nodeDemand[k] = s.nodeDemand[k]! + x;
+    }
+  }
   sumByNode(net, orders, s.nodeOrders);
 }
 
-/** Blocked orders go to the pool's other suppliers with spare capacity (in proportion to it),
- * or, if none has any, in proportion to what was desired of them. */
-function redistribute(net: Network, s: EngineState, blocked: Float64Array): void {
-  const { orders, desired, limit, leakage, guarantee } = s;
+/**
+ * Orders a pool could not place with its usual suppliers go to suppliers with spare capacity,
+ * in proportion to their spare capacity, never beyond it: a buyer does not displace other
+ * buyers. What no supplier can take stays unplaced (and triggers ramp-up). Orders blocked by an
+ * export control go to third countries only (`home` false): a target does not make up a cut-off
+ * from its own industry within the horizon (that is an investment measure); orders a supplier
+ * failed to fill may go to any supplier with room, the buyer's own industry included.
+ */
+function redistribute(net: Network, s: EngineState, amount: Float64Array, home: boolean): void {
+  const { orders, desired, limit, leakage, guarantee, claim } = s;
   sumByNode(net, orders, s.nodeOrders);
   const spare = s.nodeScratch;
   for (let k = 0; k < net.nodeCount; k++) {
@@ -218,64 +252,98 @@ function redistribute(net: Network, s: EngineState, blocked: Float64Array): void
     if (guarantee[e]! > allowed) allowed = guarantee[e]!;
     return allowed === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : allowed - orders[e]!;
   };
+  const eligible = (e: number, buyer: number) =>
+    (home || net.nodeActor[net.edgeNode[e]!] !== buyer) && room(e) > 0;
+  const claimed = s.nodeClaims;
+  claimed.fill(0);
+  // Pass 1: each pool claims spare capacity in proportion to it.
   for (let q = 0; q < net.poolCount; q++) {
-    const b = blocked[q]!;
+    const b = amount[q]!;
     if (!(b > 0)) continue;
+    const buyer = net.poolActor[q]!;
+    const g = net.poolGood[q]!;
     const e0 = net.poolEdgeStart[q]!;
     const e1 = net.poolEdgeStart[q + 1]!;
     let reach = 0;
-    let weight = 0;
     for (let i = e0; i < e1; i++) {
       const e = net.poolEdges[i]!;
-      if (room(e) <= 0) continue;
-      reach += spare[net.edgeNode[e]!]!;
-      weight += net.edgeBase[e]! + s.capacity[net.edgeNode[e]!]!;
+      claim[e] = 0;
+      if (eligible(e, buyer)) reach += spare[net.edgeNode[e]!]!;
     }
-    if (reach <= 0 && weight <= 0) continue;
+    const take = b < reach ? b : reach;
+    s.unplaced[g] = s.unplaced[g]! + (b - take);
+    if (!(take > 0)) continue;
     for (let i = e0; i < e1; i++) {
       const e = net.poolEdges[i]!;
-      const r = room(e);
-      if (r <= 0) continue;
+      if (!eligible(e, buyer)) continue;
       const k = net.edgeNode[e]!;
-      const share = reach > 0 ? spare[k]! / reach : (net.edgeBase[e]! + s.capacity[k]!) / weight;
-      const extra = b * share;
-      orders[e] = orders[e]! + (extra < r ? extra : r);
+      const c = (take * spare[k]!) / reach;
+      const r = room(e);
+      claim[e] = c < r ? c : r;
+      claimed[k] = claimed[k]! + claim[e]!;
+    }
+  }
+  // Pass 2: suppliers grant claims up to their spare capacity.
+  for (let q = 0; q < net.poolCount; q++) {
+    if (!(amount[q]! > 0)) continue;
+    const g = net.poolGood[q]!;
+    for (let i = net.poolEdgeStart[q]!; i < net.poolEdgeStart[q + 1]!; i++) {
+      const e = net.poolEdges[i]!;
+      const c = claim[e]!;
+      if (!(c > 0)) continue;
+      const k = net.edgeNode[e]!;
+      const granted = claimed[k]! > spare[k]! ? (c * spare[k]!) / claimed[k]! : c;
+      orders[e] = orders[e]! + granted;
+      s.extra[e] = s.extra[e]! + granted;
+      s.unplaced[g] = s.unplaced[g]! + (c - granted);
+      claim[e] = 0;
     }
   }
 }
 
-/** 7. Each supplier ships what it has against its orders: guaranteed flows first, then in
- * proportion to orders. */
+/** 7. Each supplier ships what it has against its orders in tiers — guaranteed flows, then
+ * regular orders, then orders redistributed to it this month — rationing in proportion to orders
+ * within a tier, so that a newcomer's orders never displace a supplier's regular buyers. */
 function ship(net: Network, s: EngineState): void {
-  const { orders, shipped, guarantee } = s;
+  const { orders, shipped, guarantee, extra } = s;
   for (let k = 0; k < net.nodeCount; k++) {
     const e0 = net.edgeStart[k]!;
     const e1 = net.edgeStart[k + 1]!;
     let avail = s.output[k]! + s.inventory[k]!;
-    let total = s.nodeOrders[k]!;
-    let sent = 0;
-    if (s.anyGuarantee) {
-      let g = 0;
-      for (let e = e0; e < e1; e++) g += guarantee[e]! < orders[e]! ? guarantee[e]! : orders[e]!;
-      if (g > 0) {
-        const r = avail >= g ? 1 : avail / g;
-        for (let e = e0; e < e1; e++) {
-          const first = r * (guarantee[e]! < orders[e]! ? guarantee[e]! : orders[e]!);
-          shipped[e] = first;
-          sent += first;
-        }
-        avail -= sent;
-        total -= sent;
-      } else for (let e = e0; e < e1; e++) shipped[e] = 0;
-    } else for (let e = e0; e < e1; e++) shipped[e] = 0;
-    const r = total > 0 ? (avail >= total ? 1 : avail > 0 ? avail / total : 0) : 0;
-    let rest = 0;
+    let guaranteed = 0;
+    let extras = 0;
     for (let e = e0; e < e1; e++) {
-      const x = r * (orders[e]! - shipped[e]!);
-      shipped[e] = shipped[e]! + x;
-      rest += shipped[e]!;
+      shipped[e] = 0;
+      if (s.anyGuarantee) guaranteed += guarantee[e]! < orders[e]! ? guarantee[e]! : orders[e]!;
+      extras += extra[e]!;
     }
-    s.nodeShipped[k] = rest;
+    if (guaranteed > 0) {
+      const r = avail >= guaranteed ? 1 : avail / guaranteed;
+      let sent = 0;
+      for (let e = e0; e < e1; e++) {
+        const x = r * (guarantee[e]! < orders[e]! ? guarantee[e]! : orders[e]!);
+        shipped[e] = x;
+        sent += x;
+      }
+      avail = avail > sent ? avail - sent : 0;
+    }
+    let regular = 0;
+    for (let e = e0; e < e1; e++) regular += orders[e]! - extra[e]! - shipped[e]!;
+    const r = regular > 0 ? (avail >= regular ? 1 : avail / regular) : 0;
+    let sent = 0;
+    for (let e = e0; e < e1; e++) {
+      const x = r * (orders[e]! - extra[e]! - shipped[e]!);
+      shipped[e] = shipped[e]! + x;
+      sent += x;
+    }
+    avail = avail > sent ? avail - sent : 0;
+    if (extras > 0) {
+      const q = avail >= extras ? 1 : avail / extras;
+      for (let e = e0; e < e1; e++) shipped[e] = shipped[e]! + q * extra[e]!;
+    }
+    let total = 0;
+    for (let e = e0; e < e1; e++) total += shipped[e]!;
+    s.nodeShipped[k] = total;
   }
 }
 
