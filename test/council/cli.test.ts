@@ -13,8 +13,16 @@ async function council(...argv: string[]) {
   let stdout = "";
   let stderr = "";
   const ctx = {
-    stdout: { write: (s: string) => void (stdout += s) },
-    stderr: { write: (s: string) => void (stderr += s) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+      },
+    },
     cwd: GAINS,
   };
   const program = new Command().exitOverride();
