@@ -9,7 +9,7 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../diagnostics/errors.js";
-import { readGame } from "../strategy/formats/read-game.js";
+import { gameFormatOf, readGame, unknownFormat } from "../strategy/formats/read-game.js";
 import { solveGame } from "../strategy/report/solve.js";
 import { renderReport } from "../strategy/report/text.js";
 import { type CliContext, printJson } from "./context.js";
@@ -25,6 +25,7 @@ export function registerGame(program: Command, ctx: CliContext): void {
     .argument("<file>", "a game: Gambit .nfg or .efg, or levier's .json form")
     .option("--json", "print the report as one JSON document (exact numbers as strings)")
     .action((file: string, opts: { json?: boolean }) => {
+      if (!gameFormatOf(file)) throw new InputError([unknownFormat(file)]);
       const text = readText(ctx, file);
       const { game: parsed, issues } = readGame(text, file);
       if (!parsed) throw new InputError(issues);

@@ -15,8 +15,25 @@ export type AnyGame =
   | { kind: "normal"; game: NormalFormGame }
   | { kind: "extensive"; game: ExtensiveGame };
 
-export function readGame(text: string, file: string): { game?: AnyGame; issues: Issue[] } {
+/** The format named by a file's extension, or undefined. */
+export function gameFormatOf(file: string): "nfg" | "efg" | "json" | undefined {
   const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ext === "nfg" || ext === "efg" || ext === "json" ? ext : undefined;
+}
+
+/** The issue for a file whose extension names no game format. */
+export function unknownFormat(file: string): Issue {
+  const ext = /\.([^./]+)$/.exec(file)?.[1];
+  return {
+    severity: "error",
+    code: "format",
+    at: { file, line: 1, col: 1 },
+    message: `expected a game file ending in .nfg, .efg or .json, found ${ext ? `".${ext}"` : "no extension"}`,
+  };
+}
+
+export function readGame(text: string, file: string): { game?: AnyGame; issues: Issue[] } {
+  const ext = gameFormatOf(file);
   if (ext === "nfg") {
     const r = readNfg(text, file);
     return r.game ? { game: { kind: "normal", game: r.game }, issues: [] } : { issues: r.issues };
@@ -28,14 +45,5 @@ export function readGame(text: string, file: string): { game?: AnyGame; issues: 
       : { issues: r.issues };
   }
   if (ext === "json") return readJsonGame(text, file);
-  return {
-    issues: [
-      {
-        severity: "error",
-        code: "format",
-        at: { file, line: 1, col: 1 },
-        message: `expected a game file ending in .nfg, .efg or .json, found ${ext ? `".${ext}"` : "no extension"}`,
-      },
-    ],
-  };
+  return { issues: [unknownFormat(file)] };
 }
