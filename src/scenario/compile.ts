@@ -104,6 +104,21 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
         });
         break;
       }
+      case "capacity_growth": {
+        const nodes = nodesOf(net, idsOf(m.actors), goodsOf(m.goods));
+        for (let from = start, year = 1; from <= end; from += 12, year++) {
+          const factor = (1 + m.ratePerYear) ** year;
+          controls.capacity.push({
+            start: from,
+            end: Math.min(end, from + 11),
+            nodes,
+            factor,
+            add: new Float64Array(nodes.length),
+            label,
+          });
+        }
+        break;
+      }
       case "investment": {
         const nodes = nodesOf(
           net,

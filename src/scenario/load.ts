@@ -155,6 +155,7 @@ export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue
         break;
       }
       case "capacity_shock":
+      case "capacity_growth":
       case "stockpile":
         refs(at("actors"), m.actors);
         goodRefs(at("goods"), m.goods);

@@ -85,12 +85,25 @@ export const StockpileSchema = z.strictObject({
   ...common,
 });
 
+/** A trend: the capacity of some actors' industries grows by a rate per year, applied as one
+ * step at the start of each year of the measure (for projections, e.g. world compute by 2030). */
+export const CapacityGrowthSchema = z.strictObject({
+  type: z.literal("capacity_growth"),
+  actors: Refs,
+  goods: Goods,
+  /** Growth per year, 0.5 = +50% a year (negative for a decline, above −1). */
+  ratePerYear: z.number().gt(-1).max(100),
+  source: z.string().optional(),
+  ...common,
+});
+
 export const MeasureSchema = z.discriminatedUnion("type", [
   ExportControlSchema,
   CapacityShockSchema,
   InvestmentSchema,
   AgreementSchema,
   StockpileSchema,
+  CapacityGrowthSchema,
 ]);
 
 export const ScenarioSchema = z.strictObject({
