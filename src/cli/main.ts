@@ -5,8 +5,10 @@
  */
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./context.js";
+import { registerCouncil } from "./council.js";
 import { registerData } from "./data.js";
 import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
+import { registerGame } from "./game.js";
 import { registerRun } from "./run.js";
 
 export const VERSION = "0.1.0";
@@ -35,6 +37,8 @@ export async function main(
   const worldOf = () => current.optsWithGlobals<{ world?: string }>().world;
   registerData(program, ctx, worldOf);
   registerRun(program, ctx, worldOf);
+  registerGame(program, ctx);
+  registerCouncil(program, ctx);
   for (const cmd of program.commands) applyDefaults(cmd);
   try {
     await program.parseAsync([...argv], { from: "user" });
