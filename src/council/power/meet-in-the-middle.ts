@@ -134,32 +134,35 @@ function firstAtLeast(x: Float64Array, value: number): number {
 function half(players: number[], w: readonly number[]): Half {
   const h = players.length;
   const size = 2 ** h;
+  const weights = Float64Array.from(players, (p) => w[p] ?? 0);
+  let total = 0;
+  for (let b = 0; b < h; b++) total += weights[b] as number;
+  // Subsets are written straight into their size group (groups laid out by binomial
+  // coefficients), each as one sortable key: sum·2^h + mask when that stays below 2^53, so the
+  // native numeric sort orders by sum; otherwise the mask, sorted with a comparator.
+  const packable = Number.isSafeInteger((total + 1) * size);
+  const start = new Int32Array(h + 2);
+  for (let k = 0, c = 1; k <= h; k++) {
+    start[k + 1] = (start[k] as number) + c;
+    c = (c * (h - k)) / (k + 1);
+  }
+  const fill = start.slice(0, h + 1);
   const sums = new Float64Array(size);
   const counts = new Uint8Array(size);
+  const keys = new Float64Array(size);
+  fill[0] = 1;
   for (let mask = 1; mask < size; mask++) {
     const low = mask & -mask;
-    const bit = 31 - Math.clz32(low);
     const prev = mask ^ low;
-    sums[mask] = (sums[prev] as number) + (w[players[bit] as number] ?? 0);
-    counts[mask] = (counts[prev] as number) + 1;
+    const sum = (sums[prev] as number) + (weights[31 - Math.clz32(low)] as number);
+    const count = (counts[prev] as number) + 1;
+    sums[mask] = sum;
+    counts[mask] = count;
+    keys[(fill[count] as number)++] = packable ? sum * size + mask : mask;
   }
-  // Sort each size group by sum. When sum·2^h + mask stays below 2^53, pack both into one
-  // double and use the native numeric sort; otherwise sort indices with a comparator.
-  let maxSum = 0;
-  for (let mask = 0; mask < size; mask++) maxSum = Math.max(maxSum, sums[mask] as number);
-  const packable = Number.isSafeInteger((maxSum + 1) * size);
-  const groupSize = new Int32Array(h + 1);
-  for (let mask = 0; mask < size; mask++) groupSize[counts[mask] as number]++;
   const out: Half = { players, sums: [], masks: [] };
-  const keys: Float64Array[] = [];
-  const fill = new Int32Array(h + 1);
-  for (let k = 0; k <= h; k++) keys.push(new Float64Array(groupSize[k] as number));
-  for (let mask = 0; mask < size; mask++) {
-    const k = counts[mask] as number;
-    const key = packable ? (sums[mask] as number) * size + mask : mask;
-    (keys[k] as Float64Array)[(fill[k] as number)++] = key;
-  }
-  for (const group of keys) {
+  for (let k = 0; k <= h; k++) {
+    const group = keys.subarray(start[k] as number, start[k + 1] as number);
     if (packable) group.sort();
     else group.sort((p, q) => (sums[p] as number) - (sums[q] as number) || p - q);
     const masks = new Int32Array(group.length);
