@@ -1,5 +1,6 @@
 /**
- * Exact integer arithmetic on rays for the double description kernel: doubles while provably
+ * Exact integer arithmetic on rays for the double description kernel: doubles (plain number
+ * arrays, cheaper to allocate than typed arrays at this size) while provably
  * exact, BigInt otherwise. A double holds every integer of magnitude up to 2^53 exactly, so a
  * dot product or a combination αs + βr computed in doubles is exact when a bound on every
  * partial result (Σ|a_i||z_i|, or α·max|s| + β·max|r|) stays below 2^52; the bound is checked
@@ -15,7 +16,7 @@ const EXACT_BIG = BigInt(EXACT);
 /** A ray's coordinates: doubles when small, BigInt otherwise (both may be present). */
 export interface Ray {
   /** Exact integer coordinates in doubles, or null when some coordinate is too large. */
-  f: Float64Array | null;
+  f: number[] | null;
   /** BigInt coordinates; always set when f is null, filled lazily otherwise. */
   b: bigint[] | null;
   /** max |z_i| when f is set (exact), else Infinity. */
@@ -26,14 +27,14 @@ export interface Ray {
 export interface Row {
   b: readonly bigint[];
   /** The row in doubles when every entry is small, else null. */
-  f: Float64Array | null;
+  f: number[] | null;
   /** Σ|a_i| (Infinity when f is null). */
   sumAbs: number;
 }
 
 export function makeRow(b: readonly bigint[], hybrid: boolean): Row {
   const small = hybrid && b.every((v) => v < EXACT_BIG && v > -EXACT_BIG);
-  const f = small ? Float64Array.from(b, Number) : null;
+  const f = small ? b.map(Number) : null;
   let sumAbs = Infinity;
   if (f) {
     sumAbs = 0;
@@ -43,7 +44,7 @@ export function makeRow(b: readonly bigint[], hybrid: boolean): Row {
 }
 
 export function unitRay(dim: number, i: number, hybrid: boolean): Ray {
-  const f = new Float64Array(dim);
+  const f = new Array<number>(dim).fill(0);
   f[i] = 1;
   return hybrid ? { f, b: null, max: 1 } : { f: null, b: Array.from(f, BigInt), max: Infinity };
 }
@@ -86,18 +87,24 @@ export function combine(
     alpha /= g;
     beta /= g;
     if (alpha * s.max + beta * r.max < EXACT) {
-      const f = new Float64Array(dim);
+      const f = new Array<number>(dim);
       const rf = r.f;
       const sf = s.f;
-      let h = 0;
+      let least = 0;
       for (let i = 0; i < dim; i++) {
         const v = alpha * (sf[i] as number) + beta * (rf[i] as number);
         f[i] = v;
-        if (h !== 1 && v !== 0) h = gcdF(h, v);
+        const a = v < 0 ? -v : v;
+        if (a !== 0 && (least === 0 || a < least)) least = a;
+      }
+      let h = least;
+      for (let i = 0; i < dim && h !== 1; i++) {
+        const rem = (f[i] as number) % h;
+        if (rem !== 0) h = gcdF(h, rem);
       }
       let mx = 0;
       for (let i = 0; i < dim; i++) {
-        const v = (f[i] as number) / h;
+        const v = h === 1 ? (f[i] as number) : (f[i] as number) / h;
         f[i] = v;
         const a = v < 0 ? -v : v;
         if (a > mx) mx = a;
@@ -143,7 +150,7 @@ function vectorGcd(b: readonly bigint[], least: bigint): bigint {
 /** A ray from BigInt coordinates, held in doubles too when small enough (and allowed). */
 function fromBig(b: bigint[], hybrid: boolean): Ray {
   if (hybrid && b.every((v) => v < EXACT_BIG && v > -EXACT_BIG)) {
-    const f = Float64Array.from(b, Number);
+    const f = b.map(Number);
     let mx = 0;
     for (const v of f) mx = Math.max(mx, Math.abs(v));
     return { f, b, max: mx };
@@ -153,7 +160,7 @@ function fromBig(b: bigint[], hybrid: boolean): Ray {
 
 /** The BigInt coordinates of a ray (computed once from its doubles when needed). */
 export function bigOf(ray: Ray): bigint[] {
-  if (!ray.b) ray.b = Array.from(ray.f as Float64Array, (v) => BigInt(v));
+  if (!ray.b) ray.b = (ray.f as number[]).map((v) => BigInt(v));
   return ray.b;
 }
 
