@@ -17,7 +17,8 @@
 import type { Issue } from "../../diagnostics/issue.js";
 import type { NormalFormGame } from "../game.js";
 import { Rational } from "../rational.js";
-import { describeToken, isIssue, type Token, TokenStream, tokenize } from "./tokens.js";
+import { catchFailure, fail, must } from "./parse-failure.js";
+import { describeToken, type Token, TokenStream, tokenize } from "./tokens.js";
 
 /** Larger games are refused before their payoffs are read. */
 export const MAX_PROFILES = 1_000_000;
@@ -31,27 +32,7 @@ export function readNfg(text: string, file: string): ReadResult<NormalFormGame> 
   const lexed = tokenize(text, file);
   if (lexed.issue) return { issues: [lexed.issue] };
   const ts = new TokenStream(lexed.tokens, file);
-  try {
-    return { game: parse(ts), issues: [] };
-  } catch (err) {
-    if (err instanceof ParseFailure) return { issues: [err.issue] };
-    throw err;
-  }
-}
-
-class ParseFailure extends Error {
-  constructor(readonly issue: Issue) {
-    super(issue.message);
-  }
-}
-
-function must(x: Token | Issue): Token {
-  if (isIssue(x)) throw new ParseFailure(x);
-  return x;
-}
-
-function fail(ts: TokenStream, t: Token, message: string): never {
-  throw new ParseFailure(ts.issue(t, message));
+  return catchFailure(() => parse(ts));
 }
 
 function parse(ts: TokenStream): NormalFormGame {
