@@ -127,7 +127,7 @@ export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue
         "range",
         `expected a start month within the horizon (1–${s.horizon}), found ${start}`,
       );
-    if (end < start)
+    if (end < start && start <= s.horizon)
       error(at("end"), "range", `expected an end month >= start (${start}), found ${end}`);
     else if (end > s.horizon)
       error(

@@ -1,0 +1,273 @@
+/**
+ * Every example runs through `levier run`; its JSON document has the promised shape; its HTML
+ * report opens in Chromium and states the same numbers as the JSON; bad scenarios get
+ * file:line:col errors and exit 2.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pct, usd } from "../../src/report/format.js";
+import { runCli } from "../helpers/cli.js";
+import { requireTool, skipReason } from "../helpers/tools.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const EXAMPLES = readdirSync(join(ROOT, "examples"))
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
+const CHROMIUM = requireTool("chromium", "chromium", ["/usr/bin/chromium"]);
+
+let out: string;
+const docs = new Map<string, Record<string, unknown>>();
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "levier-examples-"));
+  for (const f of EXAMPLES) {
+    const r = await runCli(
+      ["run", `examples/${f}`, "--json", "--out", out, "--format", "html"],
+      ROOT,
+    );
+    if (r.code !== 0) throw new Error(`levier run examples/${f} exited ${r.code}: ${r.stderr}`);
+    docs.set(f, JSON.parse(r.stdout));
+  }
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+type ActorDoc = {
+  id: string;
+  valueAddedLost: number;
+  valueAddedLostShare: number;
+  securityIndexLoss: number;
+  members?: string[];
+};
+
+describe("the examples", () => {
+  it("are the five questions of the paper", () => {
+    expect(EXAMPLES).toEqual([
+      "eu-gigafactories-2030.yaml",
+      "eu-lithography-retaliation.yaml",
+      "nl-lithography-cut-to-china.yaml",
+      "taiwan-fab-disruption.yaml",
+      "us-ai-diffusion-caps-2025.yaml",
+    ]);
+  });
+
+  it.each(EXAMPLES)("%s gives a JSON document with units and per-actor results", (f) => {
+    const doc = docs.get(f)!;
+    expect(doc.units).toBeTypeOf("object");
+    const actors = doc.actors as ActorDoc[];
+    expect(actors.length).toBe(45);
+    for (const a of actors) {
+      expect(a.id).toBeTypeOf("string");
+      expect(Number.isFinite(a.valueAddedLost)).toBe(true);
+      expect(Number.isFinite(a.securityIndexLoss)).toBe(true);
+    }
+    const eu = actors.find((a) => a.id === "EU")!;
+    const members = actors.filter((a) => eu.members!.includes(a.id));
+    expect(members.length).toBe(27);
+    // The bloc is the sum of its members.
+    const sum = members.reduce((s, m) => s + m.valueAddedLost, 0);
+    expect(Math.abs(eu.valueAddedLost - sum)).toBeLessThanOrEqual(
+      1e-6 * Math.max(1, Math.abs(sum)),
+    );
+    const c = doc.conservation as { maxOverShipped: number; maxOverUsed: number };
+    expect(c.maxOverShipped).toBeLessThan(1e-6);
+    expect(c.maxOverUsed).toBeLessThan(1e-6);
+  });
+
+  it("hurt the targets of their measures", () => {
+    const byId = (f: string) => new Map((docs.get(f)!.actors as ActorDoc[]).map((a) => [a.id, a]));
+    expect(byId("us-ai-diffusion-caps-2025.yaml").get("PL")!.valueAddedLost).toBeGreaterThan(0);
+    expect(byId("nl-lithography-cut-to-china.yaml").get("NL")!.valueAddedLost).toBeGreaterThan(0);
+    expect(byId("nl-lithography-cut-to-china.yaml").get("CN")!.valueAddedLost).toBeGreaterThan(0);
+    expect(byId("eu-lithography-retaliation.yaml").get("US")!.valueAddedLost).toBeGreaterThan(0);
+    const tw = byId("taiwan-fab-disruption.yaml");
+    expect(tw.get("TW")!.valueAddedLost).toBeGreaterThan(0);
+    expect(tw.get("US")!.valueAddedLost).toBeGreaterThan(0);
+  });
+
+  it("state the EU's resulting share of world AI compute for the gigafactories, near the paper's 2%", () => {
+    const share = docs.get("eu-gigafactories-2030.yaml")!.capacityShare as {
+      baseline: number;
+      horizon: number;
+      added: number;
+      paper: number;
+    };
+    expect(share.paper).toBe(0.02);
+    expect(share.baseline).toBeCloseTo(0.06, 6);
+    expect(share.added).toBeGreaterThan(0.01);
+    expect(share.added).toBeLessThan(0.03);
+    const html = readFileSync(join(out, "eu-gigafactories-2030.html"), "utf8");
+    expect(html).toContain(
+      `of which ${pct(share.added)} comes from this scenario&#39;s investments`.replace(
+        "&#39;",
+        "'",
+      ),
+    );
+  });
+
+  it.skipIf(!CHROMIUM)(
+    CHROMIUM
+      ? "open in Chromium as self-contained HTML whose numbers match --json"
+      : skipReason("chromium", "chromium"),
+    async () => {
+      const { chromium } = await import("playwright-core");
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM!,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--no-first-run",
+          "--disable-sync",
+        ],
+      });
+      try {
+        for (const f of EXAMPLES) {
+          const page = await browser.newPage();
+          const requests: string[] = [];
+          page.on("request", (r) => {
+            if (!r.url().startsWith("file:")) requests.push(r.url());
+          });
+          const errors: string[] = [];
+          page.on("pageerror", (e) => errors.push(String(e)));
+          await page.goto(`file://${join(out, f.replace(".yaml", ".html"))}`);
+          const doc = docs.get(f)!;
+          expect(await page.title()).toBe((doc.scenario as { name: string }).name);
+          expect(await page.locator("figure svg").count()).toBeGreaterThanOrEqual(3);
+          const embedded = JSON.parse(
+            (await page.locator("#levier-result").textContent()) ?? "null",
+          );
+          expect(embedded).toEqual(doc);
+          // The EU member table states each member's loss as the JSON has it.
+          const rows = await page.locator("table").nth(2).locator("tbody tr").allTextContents();
+          const eu = doc.eu as { members: ActorDoc[] };
+          expect(rows.length).toBe(eu.members.length);
+          eu.members.forEach((m, i) => {
+            expect(rows[i]).toContain(m.id);
+            expect(rows[i]).toContain(usd(m.valueAddedLost));
+            expect(rows[i]).toContain(pct(m.valueAddedLostShare));
+          });
+          expect(errors).toEqual([]);
+          expect(requests).toEqual([]);
+          await page.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
+
+describe("report formats", () => {
+  it("writes Markdown with SVG charts, JSON and XLSX whose numbers match --json", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "levier-formats-"));
+    try {
+      const f = "examples/taiwan-fab-disruption.yaml";
+      for (const format of ["md", "json", "xlsx"]) {
+        const r = await runCli(["run", f, "--out", dir, "--format", format], ROOT);
+        expect(r.code).toBe(0);
+      }
+      const doc = docs.get("taiwan-fab-disruption.yaml")!;
+      expect(JSON.parse(readFileSync(join(dir, "taiwan-fab-disruption.json"), "utf8"))).toEqual(
+        doc,
+      );
+      const md = readFileSync(join(dir, "taiwan-fab-disruption.md"), "utf8");
+      expect(md).toContain(
+        "![World output of the key goods, % of baseline](taiwan-fab-disruption-charts/goods-output.svg)",
+      );
+      expect(
+        readFileSync(join(dir, "taiwan-fab-disruption-charts/goods-output.svg"), "utf8"),
+      ).toMatch(/^<svg/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, "taiwan-fab-disruption.xlsx"));
+      const sheet = wb.getWorksheet("Actors")!;
+      const actors = doc.actors as ActorDoc[];
+      actors.forEach((a, i) => {
+        expect(sheet.getRow(i + 2).getCell(1).value).toBe(a.id);
+        expect(sheet.getRow(i + 2).getCell(4).value).toBe(a.valueAddedLost);
+      });
+      expect(readdirSync(dir).filter((x) => x.includes(".tmp-"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("bad scenarios", () => {
+  const CASES: [string, string][] = [
+    [
+      "unknown-actor.yaml",
+      'unknown-actor.yaml:4:46: error[unknown-id] measures[0].to[0]: unknown actor "XX"; expected an actor id or a group id of the world or the scenario',
+    ],
+    [
+      "cap-above-one.yaml",
+      "cap-above-one.yaml:4:82: error[schema] measures[0].cap: expected at most 1, found 1.5",
+    ],
+    [
+      "end-before-start.yaml",
+      "end-before-start.yaml:4:102: error[range] measures[0].end: expected an end month >= start (6), found 3",
+    ],
+    [
+      "unknown-good.yaml",
+      'unknown-good.yaml:4:46: error[unknown-id] measures[0].goods[0]: unknown good "unobtainium"; expected one of the ids in goods',
+    ],
+    [
+      "unknown-type.yaml",
+      'unknown-type.yaml:4:13: error[schema] measures[0].type: expected one of "export_control", "capacity_shock", "investment", "agreement", "stockpile", "capacity_growth", found "embargo"',
+    ],
+    [
+      "cap-and-quantity.yaml",
+      "cap-and-quantity.yaml:4:5: error[schema] measures[0]: expected exactly one of cap and quantity, found both",
+    ],
+    [
+      "start-after-horizon.yaml",
+      "start-after-horizon.yaml:4:94: error[range] measures[0].start: expected a start month within the horizon (1–12), found 13",
+    ],
+    [
+      "bloc-investment.yaml",
+      "bloc-investment.yaml:4:32: error[bloc-not-allowed] measures[0].actor: EU is a bloc; expected one investment per member state",
+    ],
+    [
+      "bad-world-patch.yaml",
+      "bad-world-patch.yaml:5:50: error[shares-sum] suppliers[34].share: supplier shares of euv_lithography add up to 0.5 of world output (NL 0.5); expected 1 ± 0.01",
+    ],
+    [
+      "negative-horizon.yaml",
+      "negative-horizon.yaml:2:10: error[schema] horizon: expected at least 1, found -3",
+    ],
+    [
+      "syntax.yaml",
+      "syntax.yaml:5:1: error[syntax] Flow map in block collection must be sufficiently indented and end with a } (BAD_INDENT)",
+    ],
+  ];
+  it.each(CASES)("%s exits 2 with its error at file:line:col", async (file, expected) => {
+    const r = await runCli(["run", `test/fixtures/bad-scenarios/${file}`, "--json"], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")[0]).toBe(`test/fixtures/bad-scenarios/${expected}`);
+  });
+
+  it("rejects bad flags with exit 2", async () => {
+    expect(
+      (await runCli(["run", "examples/taiwan-fab-disruption.yaml", "--format", "pdf"], ROOT)).code,
+    ).toBe(2);
+    expect(
+      (await runCli(["run", "examples/taiwan-fab-disruption.yaml", "--months", "0"], ROOT)).code,
+    ).toBe(2);
+    expect((await runCli(["run", "no/such/file.yaml"], ROOT)).code).toBe(2);
+  });
+
+  it("--months cuts the horizon and the measures with it", async () => {
+    const r = await runCli(
+      ["run", "examples/taiwan-fab-disruption.yaml", "--months", "6", "--json"],
+      ROOT,
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenario.horizon).toBe(6);
+    expect(doc.scenario.measures[0].end).toBe(6);
+  });
+});
