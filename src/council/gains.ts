@@ -23,6 +23,7 @@ import { formatPath, type Issue } from "../diagnostics/issue.js";
 import type { LocatedDoc } from "../world/parse/located.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { DEFAULT_WEIGHTS, type GainInput, type GainWeights, netGain } from "./ballot.js";
+import { MAX_MAGNITUDE } from "./compensation/milp.js";
 import type { Member } from "./rule.js";
 
 const PartsSchema = z
@@ -56,7 +57,7 @@ export const GainsFileSchema = z.strictObject({
       security: z.number().min(0).optional(),
     })
     .optional(),
-  abstentionBand: z.number().min(0).optional(),
+  abstentionBand: z.number().min(0).max(MAX_MAGNITUDE).optional(),
   others: GainValueSchema.optional(),
   gains: z.union([GainsMapSchema, GainsListSchema]),
 });
@@ -72,6 +73,9 @@ export interface Gains {
 }
 
 type GainsFile = z.infer<typeof GainsFileSchema>;
+
+/** Gains beyond this are refused: the LP text that HiGHS reads treats 1e15 and more as infinite. */
+export const MAX_GAIN = MAX_MAGNITUDE;
 
 export function gainsFromDoc(
   doc: LocatedDoc,
@@ -104,13 +108,17 @@ export function gainsFromDoc(
 
   const index = new Map(members.map((m, i) => [m.id, i]));
   const inputs: (GainInput | undefined)[] = new Array(members.length).fill(undefined);
+  const paths: PropertyKey[][] = members.map(() => prefix);
   const known = members.map((m) => m.id).join(", ");
   const put = (id: string, input: GainInput, path: PropertyKey[]) => {
     const i = index.get(id);
     if (i === undefined)
       error("unknown-id", path, `unknown member ${JSON.stringify(id)}; expected one of ${known}`);
     else if (inputs[i] !== undefined) error("duplicate-id", path, `member ${id} is listed twice`);
-    else inputs[i] = input;
+    else {
+      inputs[i] = input;
+      paths[i] = path;
+    }
   };
   if (Array.isArray(file.gains))
     file.gains.forEach((e, j) => {
@@ -139,17 +147,15 @@ export function gainsFromDoc(
     abstentionBand: file.abstentionBand ?? 0,
   };
   if (file.unit !== undefined) gains.unit = file.unit;
-  const bad = gains.gains.findIndex((g) => !Number.isFinite(g));
-  if (bad >= 0)
-    return {
-      issues: [
-        {
-          severity: "error",
-          code: "schema",
-          message: `the weighted gain of ${members[bad]?.id} is not a finite number; expected smaller figures`,
-        },
-      ],
-    };
+  gains.gains.forEach((g, i) => {
+    if (!(Math.abs(g) <= MAX_GAIN))
+      error(
+        "out-of-range",
+        paths[i] as PropertyKey[],
+        `the weighted gain of ${members[i]?.id} is ${g}; expected a finite number within ±${MAX_GAIN} (use a larger unit)`,
+      );
+  });
+  if (issues.length > 0) return { issues };
   return { gains, issues: [] };
 }
 

@@ -5,6 +5,9 @@
  *
  * Options: exact optimality (relative and absolute MIP gaps 0) because compensation results are
  * compared with enumeration, and no solver output (levier never prints from the core).
+ *
+ * Reference: Huangfu and Hall (2018), "Parallelizing the dual revised simplex method",
+ * Mathematical Programming Computation 10:119–142 (HiGHS); https://highs.dev.
  * @module
  */
 import highsModule from "highs";

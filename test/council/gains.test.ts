@@ -96,6 +96,16 @@ describe("gains files", () => {
     expect(issues[1]?.message).toMatch(/unknown field "safety"/);
   });
 
+  it("refuses gains too large for the solver, at the member's entry", () => {
+    expect(read("huge.yaml").issues).toEqual([
+      {
+        code: "out-of-range",
+        at: "huge.yaml:4:7",
+        message: expect.stringMatching(/^the weighted gain of FR is 10000000000000;/),
+      },
+    ]);
+  });
+
   it("reports YAML syntax errors with their position", () => {
     expect(read("syntax.yaml").issues).toEqual([
       expect.objectContaining({ code: "syntax", at: "syntax.yaml:3:1" }),

@@ -12,6 +12,10 @@
  * Large quotas (populations in persons) make the state space too large to index; such games
  * with one criterion go to `meet-in-the-middle.ts`, and this method refuses games whose state
  * index would not be exact.
+ *
+ * Reference: Bilbao, Fernández, Jiménez López and López (2000), "Generating functions for
+ * computing power indices efficiently", TOP 8(2):191–213; for several criteria, Algaba,
+ * Bilbao, Fernández García and López (2003), Mathematical Social Sciences 46:63–80.
  * @module
  */
 import { type WeightedGame, wins } from "../game.js";

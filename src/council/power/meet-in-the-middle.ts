@@ -16,6 +16,9 @@
  * each pair of sizes. Lists without player i are the full lists filtered, which keeps them
  * sorted. Time O(n² · 2^(n/2)), memory O(2^(n/2)); exact, as every sum is an integer below
  * 2^53.
+ *
+ * Reference: Horowitz and Sahni (1974), "Computing partitions with applications to the knapsack
+ * problem", Journal of the ACM 21(2):277–292 (the split into halves with sorted subset sums).
  * @module
  */
 import { type WeightedGame, weightThreshold } from "../game.js";
