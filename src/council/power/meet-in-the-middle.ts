@@ -2,8 +2,8 @@
  * Exact swing counts for games with a members criterion and at most one weight criterion (all
  * the Council's rules: members and population), by meet in the middle.
  *
- * Why not a dynamic programme over (members, population): populations are large integers with
- * almost no repeated subset sums, so a table keyed by exact population has up to 2^26 entries
+ * Why not a dynamic programme over (members, population): head-counts are large integers whose
+ * subset sums almost never repeat, so a table keyed by exact population has up to 2^26 entries
  * for EU-27. Instead the players are split into two halves A and B; the subsets of each half
  * are listed once (2^14 and 2^13 for EU-27) and sorted by weight within each size. For a game
  * of this form a coalition of k members wins iff its weight is at least θ(k)
@@ -31,7 +31,7 @@ interface Half {
   masks: Int32Array[];
 }
 
-export const MAX_MITM_PLAYERS = 52;
+export const MAX_MITM_PLAYERS = 40;
 
 export function countByMeetInTheMiddle(game: WeightedGame): SwingCounts {
   const { n } = game;
