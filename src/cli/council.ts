@@ -18,12 +18,15 @@ import {
   rulesOfMeasure,
 } from "../council/council.js";
 import { type Gains, gainsFromDoc } from "../council/gains.js";
-import { gameOf } from "../council/game.js";
 import { loadHighsSolver } from "../council/highs.js";
 import { type CouncilReader, loadCouncil } from "../council/load.js";
-import { powerIndices } from "../council/power/index.js";
+import {
+  describeRule,
+  type PowerDocument,
+  powerDocument,
+  rulesDocument,
+} from "../council/report.js";
 import { type Rule, thresholdsOf } from "../council/rule.js";
-import { formatShare, formatThreshold } from "../council/share.js";
 import { type VoteResult, vote } from "../council/vote.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
@@ -207,41 +210,6 @@ function readGains(ctx: CliContext, path: string, c: Council): Gains {
   return gains;
 }
 
-function describeRule(rule: Rule): string {
-  if (rule.kind === "unanimity") {
-    const ca = rule.constructiveAbstention;
-    return ca
-      ? `no vote against; abstainers must stay below ${formatShare(ca.members)} of members or below ${formatShare(ca.population)} of population`
-      : "no vote against; abstentions do not prevent adoption";
-  }
-  const parts = [
-    `${formatThreshold(rule.members)} of members${rule.members.notFewerThan ? ` (not fewer than ${rule.members.notFewerThan})` : ""}`,
-  ];
-  if (rule.population) parts.push(`${formatThreshold(rule.population)} of population`);
-  if (rule.blockingMinority !== undefined)
-    parts.push(`blocking minority needs ${rule.blockingMinority} members`);
-  return parts.join("; ");
-}
-
-function rulesDocument(c: Council) {
-  return {
-    year: c.year,
-    members: c.members.length,
-    rules: c.rules.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      aliases: r.doc.aliases ?? [],
-      requirement: describeRule(r),
-      thresholds: thresholdsOf(r, c.members),
-      abstention: r.doc.abstention,
-      basis: r.basis,
-      source: r.doc.source,
-    })),
-    measureKinds: c.measureKinds,
-  };
-}
-
 function renderRules(c: Council): string {
   const rows = c.rules.map((r) => {
     const t = thresholdsOf(r, c.members);
@@ -262,35 +230,7 @@ function renderRules(c: Council): string {
   return `${textTable(["rule", "name", "requirement", `EU-${c.members.length} yes / persons`, "basis"], rows)}\n\n${textTable(["measure kind", "rules", "basis", "name"], kinds)}\n`;
 }
 
-export function powerDocument(c: Council, rule: Rule) {
-  const game = gameOf(rule, c.members);
-  const p = powerIndices(game);
-  const total = c.members.reduce((s, m) => s + m.population, 0);
-  return {
-    rule: rule.id,
-    name: rule.name,
-    basis: rule.basis,
-    year: c.year,
-    method: p.method,
-    thresholds: thresholdsOf(rule, c.members),
-    coalitions: 2 ** c.members.length,
-    winningCoalitions: p.winningCoalitions,
-    passProbability: p.passProbability,
-    members: c.members.map((m, i) => ({
-      id: m.id,
-      name: m.name,
-      population: m.population,
-      populationShare: m.population / total,
-      swings: p.swings[i],
-      banzhaf: p.banzhaf?.[i] ?? null,
-      banzhafAbsolute: p.banzhafAbsolute[i],
-      shapleyShubik: p.shapleyShubik?.[i] ?? null,
-      shapleyShubikExact: p.shapleyShubikExact?.[i] ?? null,
-    })),
-  };
-}
-
-function renderPower(doc: ReturnType<typeof powerDocument>): string {
+function renderPower(doc: PowerDocument): string {
   const lines = [
     `${doc.name} (${doc.rule}), ${doc.basis}; population figures for ${doc.year}`,
     "",
