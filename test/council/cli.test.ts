@@ -249,4 +249,18 @@ describe("council compensate", () => {
     expect(stdout).toMatch(/FR\s+-1\.5\s+1\.5\s+0\s+receives/);
     expect(stdout).toMatch(/With the transfers: The measure PASSES\./);
   });
+
+  it("says when no transfer between members suffices, and what the EU budget would add", async () => {
+    const short = await council("compensate", "--rule", "qmv", "--gains", "short.yaml");
+    expect(short.code).toBe(0);
+    expect(short.stdout).toMatch(/No transfer between members makes it pass/);
+    expect(short.stdout).toMatch(/The EU budget would have to add 17\.7 EUR bn \(--budget\)/);
+    const funded = JSON.parse(
+      (await council("compensate", "--rule", "qmv", "--gains", "short.yaml", "--budget", "--json"))
+        .stdout,
+    );
+    expect(funded.status).toBe("optimal");
+    expect(funded.fromBudget).toBeCloseTo(17.7, 9);
+    expect(funded.after.pass).toBe(true);
+  });
 });
