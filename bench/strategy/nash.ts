@@ -46,20 +46,29 @@ function time<T>(f: () => T): [number, T] {
   return [performance.now() - t0, r];
 }
 
+/** CPU time (user + system, all threads of this process) in ms, and the result. */
+function cpuTime<T>(f: () => T): [number, T] {
+  const t0 = process.cpuUsage();
+  const r = f();
+  const used = process.cpuUsage(t0);
+  return [(used.user + used.system) / 1000, r];
+}
+
 console.log(
   `random n×n games, integer payoffs in [${lo}, ${hi}], ${games} games per n, min of ${reps} interleaved runs`,
 );
 console.log(`node ${process.version}; lrsnash: ${values.lrsnash}\n`);
 console.log(
-  "| n | equilibria | levier ms | lrsnash ms (process) | lrsnash CPU ms (own) | levier / lrsnash process | levier / lrsnash CPU |",
+  "| n | equilibria | levier ms | lrsnash ms (process) | levier / lrsnash process | levier CPU ms | lrsnash CPU ms (own) | levier CPU / lrsnash CPU |",
 );
-console.log("|---:|---:|---:|---:|---:|---:|---:|");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 // Warm-up: JIT-compile the kernel on games not timed.
 const warm = splitmix32(1);
 for (let i = 0; i < 20; i++) extremeEquilibria(randomBimatrix(warm, { rows: 6, cols: 6, lo, hi }));
 for (let n = Number(values.min); n <= Number(values.max); n++) {
   const rng = splitmix32(10_000 + n);
   let ours = 0;
+  let oursCpu = 0;
   let proc = 0;
   let cpu = 0;
   let cpuSeen = false;
@@ -69,10 +78,12 @@ for (let n = Number(values.min); n <= Number(values.max); n++) {
     const file = join(dir, `g${n}-${g}.txt`);
     writeFileSync(file, toLrsnashInput(game));
     let bestOurs = Number.POSITIVE_INFINITY;
+    let bestOursCpu = Number.POSITIVE_INFINITY;
     let bestProc = Number.POSITIVE_INFINITY;
     let bestCpu = Number.POSITIVE_INFINITY;
     for (let r = 0; r < reps; r++) {
-      const [t1, mine] = time(() => extremeEquilibria(game));
+      const [t1, [c1, mine]] = time(() => cpuTime(() => extremeEquilibria(game)));
+      bestOursCpu = Math.min(bestOursCpu, c1);
       const [t2, out] = time(() =>
         execFileSync(values.lrsnash as string, [file], {
           encoding: "utf8",
@@ -95,13 +106,14 @@ for (let n = Number(values.min); n <= Number(values.max); n++) {
       }
     }
     ours += bestOurs;
+    oursCpu += bestOursCpu;
     proc += bestProc;
     if (cpuSeen) cpu += bestCpu;
   }
   const cpuCell = cpuSeen ? cpu.toFixed(0) : "n/a";
-  const cpuRatio = cpuSeen && cpu > 0 ? (ours / cpu).toFixed(2) : "n/a";
+  const cpuRatio = cpuSeen && cpu > 0 ? (oursCpu / cpu).toFixed(2) : "n/a";
   console.log(
-    `| ${n} | ${count} | ${ours.toFixed(1)} | ${proc.toFixed(1)} | ${cpuCell} | ${(ours / proc).toFixed(2)} | ${cpuRatio} |`,
+    `| ${n} | ${count} | ${ours.toFixed(1)} | ${proc.toFixed(1)} | ${(ours / proc).toFixed(2)} | ${oursCpu.toFixed(0)} | ${cpuCell} | ${cpuRatio} |`,
   );
 }
 rmSync(dir, { recursive: true, force: true });
