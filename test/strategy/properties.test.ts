@@ -22,6 +22,7 @@ import { extremeEquilibria } from "../../src/strategy/nash/extreme-equilibria.js
 import { Rational } from "../../src/strategy/rational.js";
 import { isNashEquilibrium } from "../../src/strategy/solvers/best-response.js";
 import { pureEquilibria } from "../../src/strategy/solvers/pure-equilibria.js";
+import { solveZeroSum } from "../../src/strategy/solvers/zero-sum.js";
 import { keysOfOurs } from "./helpers/lrsnash.js";
 
 const SEED = 20260601;
@@ -108,6 +109,33 @@ describe("equilibria", () => {
         expect(pureEquilibria(game).map((e) => e.profile.join(","))).toEqual(brute);
       }),
       { seed: SEED, numRuns: 200 },
+    );
+  });
+});
+
+describe("zero-sum games", () => {
+  it("the row strategy guarantees the value and the column strategy holds the row player to it", () => {
+    const matrixArb = fc
+      .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
+      .chain(([m, n]) =>
+        fc.array(fc.array(rational, { minLength: n, maxLength: n }), {
+          minLength: m,
+          maxLength: m,
+        }),
+      );
+    fc.assert(
+      fc.property(matrixArb, (M) => {
+        const { value, row, col } = solveZeroSum(M);
+        const sum = (xs: Rational[]) => xs.reduce((a, b) => a.add(b), Rational.ZERO);
+        expect(sum(row).eq(Rational.ONE) && sum(col).eq(Rational.ONE)).toBe(true);
+        expect([...row, ...col].every((p) => p.sign() >= 0)).toBe(true);
+        // min over columns of xᵀM e_j = value = max over rows of e_iᵀ M y (minimax theorem).
+        const against = M[0]!.map((_, j) => sum(M.map((r, i) => row[i]!.mul(r[j]!))));
+        const rowsVs = M.map((r) => sum(r.map((v, j) => v.mul(col[j]!))));
+        expect(against.reduce((a, b) => (b.lt(a) ? b : a)).eq(value)).toBe(true);
+        expect(rowsVs.reduce((a, b) => (b.gt(a) ? b : a)).eq(value)).toBe(true);
+      }),
+      { seed: SEED, numRuns: 300 },
     );
   });
 });

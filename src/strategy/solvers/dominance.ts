@@ -81,6 +81,10 @@ function dominator(
   }
   if (!mixed || M.length < 3) return undefined;
   const others = rows.map((_, k) => k).filter((k) => k !== r);
+  // A mixture can only beat s in a column where some other strategy does: skip the LP when s
+  // is a best strategy in some column.
+  const beatable = target.every((v, o) => others.some((k) => (M[k] as Rational[])[o]?.gt(v)));
+  if (!beatable) return undefined;
   const D = others.map((k) => (M[k] as Rational[]).map((v, o) => v.sub(target[o] as Rational)));
   const sol = solveZeroSum(D);
   if (sol.value.sign() <= 0) return undefined;

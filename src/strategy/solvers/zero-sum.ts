@@ -9,10 +9,12 @@
  * w = 0; at its optimum z*, the value is 1/z* (minus the shift), the column player's strategy is
  * w/z* and the row player's is the dual solution (the objective row under the slack columns)
  * divided by z*. Pivots follow Bland's rule (smallest index enters, ties in the ratio test go
- * to the smallest basic index), which cannot cycle, so the method always terminates.
+ * to the smallest basic index), which cannot cycle, so the method always terminates. The
+ * tableau is kept in integers by fraction-free pivoting (no gcd per operation).
  * @module
  */
-import { min, Rational } from "../rational.js";
+import { positiveIntegers } from "../nash/integer-payoffs.js";
+import { Rational } from "../rational.js";
 
 export interface ZeroSumSolution {
   /** max over x of min over y of xᵀMy (= min max, by the minimax theorem). */
@@ -30,66 +32,81 @@ export function solveZeroSum(M: readonly (readonly Rational[])[]): ZeroSumSoluti
   const m = M.length;
   const n = M[0]?.length ?? 0;
   if (m === 0 || n === 0) throw new RangeError("solveZeroSum: empty matrix");
-  const shift = Rational.ONE.sub(min(M.map((r) => min(r as Rational[]))));
-  // Tableau rows 0..m-1: [M' | I | 1]; variables 0..n-1 are w, n..n+m-1 the slacks.
+  // Integer, positive: A = scale·(M − min + 1) ≥ scale; its value is scale·(v(M) − min + 1).
+  const { values: A, scale, offset } = positiveIntegers(M);
   const width = n + m;
-  const T: Rational[][] = M.map((row, i) => {
-    const t: Rational[] = row.map((v) => v.add(shift));
-    for (let k = 0; k < m; k++) t.push(k === i ? Rational.ONE : Rational.ZERO);
-    t.push(Rational.ONE);
+  // Tableau rows 0..m-1: [A | I | 1]; row m: the objective [−1 … −1 | 0 … 0 | 0].
+  const T: bigint[][] = A.map((row, i) => {
+    const t = [...row];
+    for (let k = 0; k < m; k++) t.push(k === i ? 1n : 0n);
+    t.push(1n);
     return t;
   });
-  const obj: Rational[] = [];
-  for (let j = 0; j < width; j++) obj.push(j < n ? Rational.ONE.neg() : Rational.ZERO);
-  obj.push(Rational.ZERO);
+  const obj: bigint[] = [];
+  for (let j = 0; j <= width; j++) obj.push(j < n ? -1n : 0n);
+  T.push(obj);
   const basis = Array.from({ length: m }, (_, i) => n + i);
+  let det = 1n;
   let pivots = 0;
   for (;;) {
-    const enter = obj.findIndex((v, j) => j < width && v.sign() < 0);
+    const enter = obj.findIndex((v, j) => j < width && v < 0n);
     if (enter < 0) break;
-    let leave = -1;
-    let best: Rational | undefined;
-    for (let i = 0; i < m; i++) {
-      const a = (T[i] as Rational[])[enter] as Rational;
-      if (a.sign() <= 0) continue;
-      const ratio = ((T[i] as Rational[])[width] as Rational).div(a);
-      const c = best ? ratio.cmp(best) : -1;
-      if (c < 0 || (c === 0 && (basis[i] as number) < (basis[leave] as number))) {
-        best = ratio;
-        leave = i;
-      }
-    }
-    // M' > 0 makes the program bounded, so some row always limits the entering variable.
-    if (leave < 0) throw new Error("solveZeroSum: unbounded program (cannot happen for M > 0)");
-    pivot(T, obj, leave, enter);
+    const leave = ratioTest(T, basis, m, enter, width);
+    // A > 0 makes the program bounded, so some row always limits the entering variable.
+    if (leave < 0) throw new Error("solveZeroSum: unbounded program (cannot happen for A > 0)");
+    det = pivot(T, leave, enter, det);
     basis[leave] = enter;
     pivots++;
   }
-  const z = obj[width] as Rational;
-  const w = Array.from({ length: n }, () => Rational.ZERO);
+  // Every entry is a numerator over det; z* = obj[width]/det.
+  const z = obj[width] as bigint;
+  const w = Array.from({ length: n }, () => 0n);
   basis.forEach((v, i) => {
-    if (v < n) w[v] = (T[i] as Rational[])[width] as Rational;
+    if (v < n) w[v] = (T[i] as bigint[])[width] as bigint;
   });
+  // value(A) = det/z, and value(M) = value(A)/scale + offset.
   return {
-    value: z.inv().sub(shift),
-    row: Array.from({ length: m }, (_, i) => (obj[n + i] as Rational).div(z)),
-    col: w.map((v) => v.div(z)),
+    value: Rational.of(det, z * scale).add(offset),
+    row: Array.from({ length: m }, (_, i) => Rational.of(obj[n + i] as bigint, z)),
+    col: w.map((v) => Rational.of(v, z)),
     pivots,
   };
 }
 
-function pivot(T: Rational[][], obj: Rational[], r: number, c: number): void {
-  const row = T[r] as Rational[];
-  const p = row[c] as Rational;
-  for (let j = 0; j < row.length; j++) row[j] = (row[j] as Rational).div(p);
-  const eliminate = (target: Rational[]) => {
-    const f = target[c] as Rational;
-    if (f.isZero()) return;
-    for (let j = 0; j < target.length; j++) {
-      const v = row[j] as Rational;
-      if (!v.isZero()) target[j] = (target[j] as Rational).sub(f.mul(v));
+/** Bland's ratio test: the row minimising rhs/entry over positive entries, ties by basis index. */
+function ratioTest(T: bigint[][], basis: number[], m: number, c: number, width: number): number {
+  let leave = -1;
+  for (let i = 0; i < m; i++) {
+    const row = T[i] as bigint[];
+    const a = row[c] as bigint;
+    if (a <= 0n) continue;
+    if (leave < 0) {
+      leave = i;
+      continue;
     }
-  };
-  for (let i = 0; i < T.length; i++) if (i !== r) eliminate(T[i] as Rational[]);
-  eliminate(obj);
+    const best = T[leave] as bigint[];
+    // row[width]/a vs best[width]/best[c], both denominators positive.
+    const l = (row[width] as bigint) * (best[c] as bigint);
+    const r = (best[width] as bigint) * a;
+    if (l < r || (l === r && (basis[i] as number) < (basis[leave] as number))) leave = i;
+  }
+  return leave;
+}
+
+/**
+ * Fraction-free (integer) pivoting, as in Edmonds (1967) and lrs: every entry stays an integer,
+ * the numerator of the rational tableau entry over the current determinant `det`; the division
+ * by the previous determinant is exact.
+ */
+function pivot(T: bigint[][], r: number, c: number, det: bigint): bigint {
+  const prow = T[r] as bigint[];
+  const p = prow[c] as bigint;
+  for (let i = 0; i < T.length; i++) {
+    if (i === r) continue;
+    const row = T[i] as bigint[];
+    const f = row[c] as bigint;
+    for (let j = 0; j < row.length; j++)
+      row[j] = ((row[j] as bigint) * p - f * (prow[j] as bigint)) / det;
+  }
+  return p;
 }
