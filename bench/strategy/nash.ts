@@ -1,13 +1,13 @@
 /**
  * All-equilibria enumeration against lrsnash on seeded random n×n games, n = 4…12.
  *
- *     node --import tsx bench/strategy/nash.ts [--games 5] [--reps 3] [--lo 0] [--hi 99] [--max 12]
+ *     node --import tsx bench/strategy/nash.ts [--games 5] [--reps 3] [--lo 0] [--hi 99] [--max 12] [--cold]
  *
  * For each game, our solver (in-process, after a warm-up) and lrsnash (a fresh process per
  * run, start-up included, its input file written beforehand) run interleaved `reps` times; the
  * minimum time of each is kept and summed over the games. lrsnash's own CPU time (its `*…u …s`
  * line, 1 ms resolution) is reported separately. Both must find the same extreme equilibria,
- * or the benchmark stops.
+ * or the benchmark stops. `--cold` adds, per n, the first call in a fresh process (JIT cold).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     min: { type: "string", default: "4" },
     max: { type: "string", default: "12" },
     lrsnash: { type: "string", default: "lrsnash" },
+    cold: { type: "boolean", default: false },
   },
 });
 const games = Number(values.games);
@@ -115,5 +116,27 @@ for (let n = Number(values.min); n <= Number(values.max); n++) {
   console.log(
     `| ${n} | ${count} | ${ours.toFixed(1)} | ${proc.toFixed(1)} | ${(ours / proc).toFixed(2)} | ${oursCpu.toFixed(0)} | ${cpuCell} | ${cpuRatio} |`,
   );
+}
+if (values.cold) {
+  // One fresh process per n: the first call pays JIT compilation, as a one-shot CLI run does.
+  console.log("\n| n | levier first call ms (cold) | lrsnash ms (process) |");
+  console.log("|---:|---:|---:|");
+  const cold = join(import.meta.dirname, "cold.ts");
+  for (let n = Number(values.min); n <= Number(values.max); n++) {
+    const ms = execFileSync(
+      process.execPath,
+      ["--import", "tsx", cold, String(n), String(10_000 + n), String(hi)],
+      {
+        encoding: "utf8",
+      },
+    ).trim();
+    const game = randomBimatrix(splitmix32(10_000 + n), { rows: n, cols: n, lo, hi });
+    const file = join(dir, `cold${n}.txt`);
+    writeFileSync(file, toLrsnashInput(game));
+    const [t] = time(() =>
+      execFileSync(values.lrsnash as string, [file], { stdio: ["ignore", "pipe", "ignore"] }),
+    );
+    console.log(`| ${n} | ${ms} | ${t.toFixed(1)} |`);
+  }
 }
 rmSync(dir, { recursive: true, force: true });
