@@ -93,6 +93,10 @@ const CORPUS: [string, string][] = [
     "bad/syntax.json:3:3: error[syntax] invalid JSON: Expected ',' or '}' after property value",
   ],
   [
+    "too-many-profiles.json",
+    "bad/too-many-profiles.json:3:17: error[game] strategies: the game has 1030301 strategy profiles; the limit is 1000000",
+  ],
+  [
     "trailing-brace.nfg",
     'bad/trailing-brace.nfg:2:17: error[syntax] expected end of file after the payoffs, found "}"',
   ],

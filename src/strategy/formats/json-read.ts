@@ -13,6 +13,7 @@ import type { Rational } from "../rational.js";
 import { extensiveFromJson } from "./json-extensive.js";
 import { ExtensiveGameJson, NormalGameJson } from "./json-schema.js";
 import { issueAt, numberAt } from "./json-values.js";
+import { MAX_PROFILES } from "./nfg-read.js";
 import type { AnyGame } from "./read-game.js";
 
 export function readJsonGame(text: string, file: string): { game?: AnyGame; issues: Issue[] } {
@@ -62,6 +63,16 @@ function normalFromJson(
   }
   const sizes = j.strategies.map((s) => s.length);
   const total = sizes.reduce((a, b) => a * b, 1);
+  if (total > MAX_PROFILES) {
+    issues.push(
+      issueAt(
+        doc,
+        ["strategies"],
+        `the game has ${total} strategy profiles; the limit is ${MAX_PROFILES}`,
+      ),
+    );
+    return { issues };
+  }
   const payoffs: Rational[][] = [];
   for (let p = 0; p < n; p++) {
     const flat: Rational[] = new Array(total);
