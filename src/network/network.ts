@@ -70,31 +70,18 @@ export interface Network {
   poolEdges: Int32Array;
 }
 
-/** Builds the pool-side indices and baseline totals from the node-side arrays. */
+/** Builds the inverse indices and baseline totals from the node-side arrays. */
 export function finishNetwork(
-  n: Omit<
-    Network,
-    | "poolLinkStart"
-    | "poolLinks"
-    | "linkNode"
-    | "edgeNode"
-    | "poolEdgeStart"
-    | "poolEdges"
-    | "nodeBase"
-    | "poolBase"
-    | "poolNeedBase"
-  > & { nodeBase?: Float64Array },
+  n: Omit<Network, "poolLinkStart" | "poolLinks" | "linkNode" | "edgeNode" | "poolEdgeStart" | "poolEdges" | "nodeBase" | "poolBase" | "poolNeedBase">,
 ): Network {
   const N = n.nodeCount;
   const Q = n.poolCount;
   const L = n.linkPool.length;
   const E = n.edgePool.length;
   const linkNode = new Int32Array(L);
-  for (let k = 0; k < N; k++)
-    for (let l = n.linkStart[k]!; l < n.linkStart[k + 1]!; l++) linkNode[l] = k;
+  for (let k = 0; k < N; k++) for (let l = n.linkStart[k]!; l < n.linkStart[k + 1]!; l++) linkNode[l] = k;
   const edgeNode = new Int32Array(E);
-  for (let k = 0; k < N; k++)
-    for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) edgeNode[e] = k;
+  for (let k = 0; k < N; k++) for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) edgeNode[e] = k;
   const poolLinkStart = countingIndex(Q, n.linkPool);
   const poolLinks = fillIndex(Q, n.linkPool, poolLinkStart);
   const poolEdgeStart = countingIndex(Q, n.edgePool);
@@ -107,40 +94,33 @@ export function finishNetwork(
     nodeBase[k] = s;
   }
   const poolBase = new Float64Array(Q);
-  for (let q = 0; q < Q; q++) {
-    let s = 0;
-    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++) s += n.edgeBase[poolEdges[i]!]!;
-    poolBase[q] = s;
-  }
-  const network: Network = {
-    ...n,
-    nodeBase,
-    poolBase,
-    poolNeedBase: new Float64Array(Q),
-    linkNode,
-    edgeNode,
-    poolLinkStart,
-    poolLinks,
-    poolEdgeStart,
-    poolEdges,
-  };
+  sumIntoPools(n.edgePool, n.edgeBase, poolBase);
+  const network: Network = { ...n, nodeBase, poolBase, poolNeedBase: new Float64Array(Q), linkNode, edgeNode, poolLinkStart, poolLinks, poolEdgeStart, poolEdges };
   poolNeeds(network, nodeBase, network.poolNeedBase);
   return network;
 }
 
 /**
- * The need drawn on every pool when nodes plan `plan`: Σ over links coef × plan + final demand,
- * summed in pool-link order (the engine uses this same function every month).
+ * Adds `values[e]` into `out[pools[e]]` in edge order (out is zeroed first). Every per-pool sum
+ * over edges, at baseline and in the engine, is taken this way, so they agree bit for bit.
+ */
+export function sumIntoPools(pools: Int32Array, values: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  for (let e = 0; e < pools.length; e++) out[pools[e]!] += values[e]!;
+}
+
+/**
+ * The need drawn on every pool when nodes plan `plan`: Σ over links coef × plan, added in link
+ * order, plus final demand (the engine uses this same function every month).
  */
 export function poolNeeds(net: Network, plan: Float64Array, out: Float64Array): void {
-  for (let q = 0; q < net.poolCount; q++) {
-    let s = 0;
-    for (let i = net.poolLinkStart[q]!; i < net.poolLinkStart[q + 1]!; i++) {
-      const l = net.poolLinks[i]!;
-      s += net.linkCoef[l]! * plan[net.linkNode[l]!]!;
-    }
-    out[q] = s + net.poolFinal[q]!;
+  out.fill(0);
+  const { linkStart, linkPool, linkCoef } = net;
+  for (let k = 0; k < net.nodeCount; k++) {
+    const x = plan[k]!;
+    for (let l = linkStart[k]!; l < linkStart[k + 1]!; l++) out[linkPool[l]!] += linkCoef[l]! * x;
   }
+  for (let q = 0; q < net.poolCount; q++) out[q] = out[q]! + net.poolFinal[q]!;
 }
 
 function countingIndex(size: number, keys: Int32Array): Int32Array {

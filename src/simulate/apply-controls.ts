@@ -1,6 +1,7 @@
 /**
  * Sets the engine's per-edge, per-node and per-pool rule arrays for a month from the controls
- * active in it. Called only in months where the active set may change.
+ * active in it. Called only in months where the active set may change; touches only the edges
+ * the old and new rules name.
  * @module
  */
 import type { Network } from "../network/network.js";
@@ -8,15 +9,19 @@ import { active, type Controls } from "./controls.js";
 import type { EngineState } from "./state.js";
 
 export function applyControls(net: Network, c: Controls, month: number, s: EngineState): void {
-  s.baseLimit.fill(Number.POSITIVE_INFINITY);
-  s.baseLeakage.fill(0);
-  s.guarantee.fill(0);
+  for (const e of s.ruled) {
+    s.baseLimit[e] = Number.POSITIVE_INFINITY;
+    s.baseLeakage[e] = 0;
+    s.limit[e] = Number.POSITIVE_INFINITY;
+    s.leakage[e] = 0;
+    s.guarantee[e] = 0;
+    s.allowed[e] = Number.POSITIVE_INFINITY;
+  }
+  const ruled = new Set<number>();
   s.budgets = [];
-  s.capFactor.fill(1);
-  s.capAdd.fill(0);
-  s.extraStockMonths.fill(0);
   for (const cap of c.caps) {
     if (!active(cap, month)) continue;
+    for (const e of cap.edges) ruled.add(e);
     if (cap.kind === "budget") {
       s.budgets.push({ edges: cap.edges, value: cap.value, leakage: cap.leakage });
       continue;
@@ -30,16 +35,22 @@ export function applyControls(net: Network, c: Controls, month: number, s: Engin
       }
     }
   }
-  s.limit.set(s.baseLimit);
-  s.leakage.set(s.baseLeakage);
   s.anyGuarantee = false;
   for (const g of c.guarantees) {
     if (!active(g, month)) continue;
     g.edges.forEach((e, i) => {
+      ruled.add(e);
       s.guarantee[e] = s.guarantee[e]! + g.volume[i]!;
     });
     s.anyGuarantee = true;
   }
+  s.ruled = Int32Array.from([...ruled].sort((a, b) => a - b));
+  for (const e of s.ruled) {
+    s.limit[e] = s.baseLimit[e]!;
+    s.leakage[e] = s.baseLeakage[e]!;
+  }
+  s.capFactor.fill(1);
+  s.capAdd.fill(0);
   for (const k of c.capacity) {
     if (!active(k, month)) continue;
     k.nodes.forEach((n, i) => {
@@ -47,6 +58,7 @@ export function applyControls(net: Network, c: Controls, month: number, s: Engin
       s.capAdd[n] = s.capAdd[n]! + k.add[i]!;
     });
   }
+  s.extraStockMonths.fill(0);
   for (const t of c.stocks) {
     if (!active(t, month)) continue;
     for (const q of t.pools) s.extraStockMonths[q] = s.extraStockMonths[q]! + t.extraMonths;

@@ -46,10 +46,10 @@ export function simulate(
   };
   const s = initialState(net);
   const changes = boundaries(controls);
+  const availNode = new Float64Array(N);
+  const availPool = new Float64Array(Q);
   for (let t = 0; t < months; t++) {
-    const availNode = new Float64Array(N);
-    for (let k = 0; k < N; k++) availNode[k] = s.inventory[k]!;
-    const availPool = new Float64Array(Q);
+    availNode.set(s.inventory);
     for (let q = 0; q < Q; q++) availPool[q] = s.stock[q]! + s.received[q]!;
     step(net, controls, s, changes, opts);
     let overShipped = 0;
