@@ -8,6 +8,8 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { writeFileAtomic } from "../io/write-files.js";
+import { firmNetwork } from "../network/firm-network.js";
+import type { Network } from "../network/network.js";
 import { runDocument } from "../report/document.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
@@ -15,10 +17,13 @@ import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.
 import { toXlsx } from "../report/xlsx.js";
 import { loadScenario } from "../scenario/load.js";
 import { runScenario } from "../simulate/scenario-run.js";
+import { parseCsv } from "../world/parse/csv.js";
+import type { World } from "../world/schema.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions {
+  network?: string;
   months?: string;
   out?: string;
   format?: string;
@@ -31,6 +36,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     .description("simulate a scenario month by month and report what happens to every actor")
     .argument("<scenario>", "scenario file (.yaml)")
     .option("--months <n>", "months to simulate (overrides the scenario's horizon)")
+    .option("--network <dir>", "run on a firm-level network: DIR/nodes.csv and DIR/edges.csv")
     .option("--out <dir>", "write a report into this directory")
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
     .option("--json", "print the result document as JSON on stdout")
@@ -53,7 +59,10 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       const options = months === undefined ? {} : { horizon: months };
       const { loaded, issues } = loadScenario(text, file, world, options);
       if (!loaded) throw new InputError(issues);
-      const run = runScenario(loaded);
+      const run = runScenario(
+        loaded,
+        opts.network === undefined ? undefined : readNetwork(ctx, opts.network, loaded.world.world),
+      );
       const doc = runDocument(run);
       if (opts.json) printJson(ctx, doc);
       else ctx.stdout.write(terminalSummary(doc));
@@ -78,6 +87,28 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         );
       }
     });
+}
+
+function readNetwork(ctx: CliContext, dir: string, world: World): Network {
+  const tables = ["nodes.csv", "edges.csv"].map((name) => {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(resolve(ctx.cwd, file), "utf8");
+    } catch {
+      throw InputError.single(
+        "not-found",
+        `no ${name} in ${dir}; a firm-level network is nodes.csv and edges.csv`,
+        { file, line: 1, col: 1 },
+      );
+    }
+    const { table, issues } = parseCsv(text, file);
+    if (!table) throw new InputError(issues);
+    return table;
+  });
+  const { network, issues } = firmNetwork(world, tables[0]!, tables[1]!);
+  if (!network) throw new InputError(issues);
+  return network;
 }
 
 function readScenarioText(ctx: CliContext, file: string): string {

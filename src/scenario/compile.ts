@@ -132,7 +132,7 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
             end: s.horizon,
             nodes,
             factor: 1,
-            add: new Float64Array(nodes.length).fill(m.capacity / 12),
+            add: new Float64Array(nodes.length).fill(m.capacity / 12 / Math.max(1, nodes.length)),
             label,
           });
         }

@@ -36,8 +36,9 @@ export interface ScenarioRun {
   trace: Trace;
 }
 
-export function runScenario({ scenario, world }: LoadedScenario): ScenarioRun {
-  const net = compileWorld(world.world, { extraNodes: extraNodes(scenario) });
+/** Runs a scenario on the world's network, or on `network` (a firm-level network) if given. */
+export function runScenario({ scenario, world }: LoadedScenario, network?: Network): ScenarioRun {
+  const net = network ?? compileWorld(world.world, { extraNodes: extraNodes(scenario) });
   const controls =
     scenario.measures.length > 0 ? compileScenario(scenario, world.world, net) : NO_CONTROLS;
   const refillRate = scenario.options?.refillRate ?? DEFAULT_STEP.refillRate;
