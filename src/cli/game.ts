@@ -29,7 +29,15 @@ export function registerGame(program: Command, ctx: CliContext): void {
       const text = readText(ctx, file);
       const { game: parsed, issues } = readGame(text, file);
       if (!parsed) throw new InputError(issues);
-      const report = solveGame(parsed);
+      let report: ReturnType<typeof solveGame>;
+      try {
+        report = solveGame(parsed);
+      } catch (err) {
+        // The solvers' size limits (e.g. a reduced normal form beyond 1,000,000 profiles).
+        if (err instanceof RangeError)
+          throw InputError.single("too-large", err.message, { file, line: 1, col: 1 });
+        throw err;
+      }
       if (opts.json) printJson(ctx, report);
       else ctx.stdout.write(renderReport(report));
     });

@@ -125,6 +125,17 @@ describe("levier game solve", () => {
     expect(doc.notes).toContain("with 3 players only pure-strategy equilibria are computed");
   });
 
+  it("still solves a perfect-information game whose reduced normal form is too large", async () => {
+    // 21 chance branches, each with its own binary choice for player A: 2^21 reduced strategies.
+    const { stdout } = await solve(["wide-chance.efg"]);
+    expect(stdout).toContain("Subgame-perfect equilibrium (backward induction): payoffs A 1, B 0");
+    expect(stdout).toContain("equilibria, dominance and security were not computed");
+    const doc = JSON.parse((await solve(["wide-chance.efg", "--json"])).stdout);
+    expect(doc.method).toBe("not-computed");
+    expect(doc.equilibria).toEqual([]);
+    expect(doc.threats).toHaveLength(21);
+  });
+
   it("raises InputError for a missing file and for an unknown extension", async () => {
     await expect(solve(["nope.nfg"])).rejects.toBeInstanceOf(InputError);
     await expect(solve(["bad/../battle-of-the-sexes.txt"])).rejects.toThrow(

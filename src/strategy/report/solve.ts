@@ -25,7 +25,8 @@ export interface GameReport {
     /** Strategy labels (for an extensive game: of its reduced normal form). */
     strategies: string[][];
   };
-  method: "extreme-equilibria" | "pure-equilibria";
+  /** "not-computed": an extensive game whose reduced normal form is too large. */
+  method: "extreme-equilibria" | "pure-equilibria" | "not-computed";
   equilibria: { strategies: Rational[][]; payoffs: Rational[] }[];
   pure: { profile: string[]; payoffs: Rational[] }[];
   dominance: {
@@ -112,10 +113,26 @@ function solveNormal(
 }
 
 function solveExtensive(game: ExtensiveGame): GameReport {
-  const notes: string[] = [
-    "solved through the reduced normal form for equilibria, dominance and security",
-  ];
-  const report = solveNormal(reducedNormalForm(game), "extensive", notes);
+  const notes: string[] = [];
+  let report: GameReport;
+  try {
+    const nf = reducedNormalForm(game);
+    notes.push("solved through the reduced normal form for equilibria, dominance and security");
+    report = solveNormal(nf, "extensive", notes);
+  } catch (err) {
+    // Too large to reduce: a perfect-information game still gets backward induction.
+    if (!(err instanceof RangeError) || !isPerfectInformation(game)) throw err;
+    notes.push(`${err.message}: equilibria, dominance and security were not computed`);
+    report = {
+      game: { kind: "extensive", title: game.title, players: game.players, strategies: [] },
+      method: "not-computed",
+      equilibria: [],
+      pure: [],
+      dominance: { eliminated: [], surviving: [] },
+      security: [],
+      notes,
+    };
+  }
   if (!isPerfectInformation(game)) {
     notes.push("imperfect information: no backward induction (subgamePerfect is null)");
     return { ...report, subgamePerfect: null, threats: [] };

@@ -15,7 +15,7 @@ import { forEachProfile, type NormalFormGame } from "../game.js";
 import { Rational } from "../rational.js";
 
 /** Larger normal forms are refused (they grow exponentially with the tree). */
-export const MAX_REDUCED_PROFILES = 1_000_000;
+export const MAX_REDUCED_PROFILES = 100_000;
 
 interface Infoset {
   key: string;
@@ -50,12 +50,13 @@ export function reducedNormalForm(game: ExtensiveGame): NormalFormGame {
       above.set(c, [...mine, ...step]);
     });
   });
-  const plans = sets.map((s) => reducedPlans(s));
-  const count = plans.reduce((n, p) => n * p.length, 1);
-  if (count > MAX_REDUCED_PROFILES)
-    throw new RangeError(
-      `reducedNormalForm: ${count} strategy profiles; the limit is ${MAX_REDUCED_PROFILES}`,
-    );
+  const plans: Plan[][] = [];
+  let count = 1;
+  for (const s of sets) {
+    // Stop enumerating as soon as the profiles would pass the limit.
+    plans.push(reducedPlans(s, Math.floor(MAX_REDUCED_PROFILES / count)));
+    count *= (plans.at(-1) as Plan[]).length;
+  }
   const payoffs = game.players.map(() => [] as Rational[]);
   forEachProfile(
     plans.map((p) => p.length),
@@ -77,11 +78,15 @@ export function reducedNormalForm(game: ExtensiveGame): NormalFormGame {
   };
 }
 
-/** Every reduced plan of one player, in lexicographic order of actions. */
-function reducedPlans(sets: Infoset[]): Plan[] {
+/** Every reduced plan of one player, in lexicographic order; RangeError past `limit` plans. */
+function reducedPlans(sets: Infoset[], limit: number): Plan[] {
   const out: Plan[] = [];
   const extend = (k: number, plan: Plan) => {
     if (k === sets.length) {
+      if (out.length >= limit)
+        throw new RangeError(
+          `reducedNormalForm: more than ${MAX_REDUCED_PROFILES} strategy profiles in the reduced normal form`,
+        );
       out.push(new Map(plan));
       return;
     }
