@@ -223,60 +223,70 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
  */
 function redistribute(net: Network, s: EngineState, amount: Float64Array, home: boolean): void {
   const Q = net.poolCount;
-  const { orders, allowed, extra } = s;
-  const { edgeNode, nodeActor, poolActor, poolEdgeStart, poolEdges } = net;
-  const pools: number[] = [];
-  for (let q = 0; q < Q; q++) if (amount[q]! > 0) pools.push(q);
-  if (pools.length === 0) return;
+  const E = net.edgePool.length;
+  const { orders, allowed, extra, claim } = s;
+  const { edgePool, edgeNode, nodeActor, poolActor } = net;
+  let any = false;
+  for (let q = 0; q < Q; q++) if (amount[q]! > 0) any = true;
+  if (!any) return;
   sumByNode(net, orders, s.nodeOrders);
   const spare = s.nodeScratch;
   for (let k = 0; k < net.nodeCount; k++) {
     const sp = s.usable[k]! - s.nodeOrders[k]!;
     spare[k] = sp > 0 ? sp : 0;
   }
-  const eligible = (e: number, q: number, k: number) =>
-    spare[k]! > 0 && (home || nodeActor[k] !== poolActor[q]) && allowed[e]! > orders[e]!;
-  const claimed = s.nodeClaims;
-  for (const q of pools)
-    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++)
-      claimed[edgeNode[poolEdges[i]!]!] = 0;
+  // Pass 1: the spare capacity each pool can reach; claim[e] marks eligible edges.
+  const reach = s.poolA;
+  reach.fill(0);
+  for (let e = 0; e < E; e++) {
+    const q = edgePool[e]!;
+    const k = edgeNode[e]!;
+    const ok =
+      amount[q]! > 0 &&
+      spare[k]! > 0 &&
+      (home || nodeActor[k] !== poolActor[q]) &&
+      allowed[e]! > orders[e]!;
+    claim[e] = ok ? 1 : 0;
+    if (ok) reach[q] += spare[k]!;
+  }
   const take = s.poolB;
-  for (const q of pools) {
-    let reach = 0;
-    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++) {
-      const e = poolEdges[i]!;
-      const k = edgeNode[e]!;
-      s.claim[e] = 0;
-      if (eligible(e, q, k)) reach += spare[k]!;
-    }
+  for (let q = 0; q < Q; q++) {
     const b = amount[q]!;
-    const t = b < reach ? b : reach;
+    if (!(b > 0)) {
+      take[q] = 0;
+      continue;
+    }
+    const t = b < reach[q]! ? b : reach[q]!;
     take[q] = t;
     if (b > t) s.unplaced[net.poolGood[q]!] += b - t;
-    if (!(t > 0)) continue;
-    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++) {
-      const e = poolEdges[i]!;
-      const k = edgeNode[e]!;
-      if (!eligible(e, q, k)) continue;
-      const c = (t * spare[k]!) / reach;
-      const room = allowed[e]! - orders[e]!;
-      const claim = c < room ? c : room;
-      s.claim[e] = claim;
-      claimed[k] += claim;
-    }
   }
-  for (const q of pools) {
-    if (!(take[q]! > 0)) continue;
-    for (let i = poolEdgeStart[q]!; i < poolEdgeStart[q + 1]!; i++) {
-      const e = poolEdges[i]!;
-      const c = s.claim[e]!;
-      if (!(c > 0)) continue;
-      const k = edgeNode[e]!;
-      const granted = claimed[k]! > spare[k]! ? (c * spare[k]!) / claimed[k]! : c;
-      orders[e] = orders[e]! + granted;
-      extra[e] = extra[e]! + granted;
-      if (granted < c) s.unplaced[net.poolGood[q]!] += c - granted;
+  // Pass 2: each pool claims spare capacity in proportion to it.
+  const claimed = s.nodeClaims;
+  claimed.fill(0);
+  for (let e = 0; e < E; e++) {
+    if (claim[e] === 0) continue;
+    const q = edgePool[e]!;
+    const t = take[q]!;
+    if (!(t > 0)) {
+      claim[e] = 0;
+      continue;
     }
+    const k = edgeNode[e]!;
+    const c = (t * spare[k]!) / reach[q]!;
+    const room = allowed[e]! - orders[e]!;
+    const x = c < room ? c : room;
+    claim[e] = x;
+    claimed[k] += x;
+  }
+  // Pass 3: suppliers grant claims up to their spare capacity.
+  for (let e = 0; e < E; e++) {
+    const c = claim[e]!;
+    if (!(c > 0)) continue;
+    const k = edgeNode[e]!;
+    const granted = claimed[k]! > spare[k]! ? (c * spare[k]!) / claimed[k]! : c;
+    orders[e] = orders[e]! + granted;
+    extra[e] = extra[e]! + granted;
+    if (granted < c) s.unplaced[net.poolGood[edgePool[e]!]!] += c - granted;
   }
 }
 
