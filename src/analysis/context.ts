@@ -1,0 +1,35 @@
+/**
+ * What every analysis of one world shares, computed once: the compiled network (reused by all
+ * simulations), per-good facts, the recipes, world value added per good, and each network
+ * actor's baseline value added.
+ * @module
+ */
+import { compileWorld } from "../network/compile-world.js";
+import type { Network } from "../network/network.js";
+import type { World } from "../world/schema.js";
+import { type Recipes, recipesOf } from "./criticality.js";
+import { type GoodFacts, goodFacts, worldValueAdded } from "./goods.js";
+import { baselineValueAddedByActor } from "./value-added.js";
+
+export interface AnalysisContext {
+  world: World;
+  net: Network;
+  goods: GoodFacts[];
+  recipes: Recipes;
+  /** World value added per good per year, USD (index = good). */
+  worldValueAdded: Float64Array;
+  /** Baseline value added per network actor per month, USD. */
+  baseValueAdded: Float64Array;
+}
+
+export function analysisContext(world: World, net: Network = compileWorld(world)): AnalysisContext {
+  const goods = goodFacts(world);
+  return {
+    world,
+    net,
+    goods,
+    recipes: recipesOf(world),
+    worldValueAdded: worldValueAdded(goods),
+    baseValueAdded: baselineValueAddedByActor(net),
+  };
+}

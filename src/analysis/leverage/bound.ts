@@ -1,0 +1,101 @@
+/**
+ * A cheap, deliberately pessimistic estimate of the value added a target loses when some
+ * actors withhold everything they ship to it, used to decide which pairs of the leverage matrix
+ * need a simulation.
+ *
+ * It runs the engine's input rule over the target's own nodes and pools only, month by month,
+ * with most of what helps the target left out: stocks are drawn down but never refilled, needs
+ * stay at baseline, nothing ramps up, a shortfall of the target's own industry passes on to its
+ * own pools at once, and third countries' spare capacity (capacity − baseline output of the
+ * nodes of neither side) replaces withheld supply only from month `SUBSTITUTION_LAG + 1`, shared
+ * over the target's pools of the good in proportion to what they lost. With W_q the withheld
+ * monthly receipts of pool q, c_g = min(1, spare_g / Σ_{q of g} W_q) the part that spare capacity
+ * covers, receipts R_q(t) = R⁰_q − W_q (1 − c_g [t > lag]) − Σ_{k of the target} v⁰_kq (1 − y_k),
+ * stock S_q, φ_q = min(1, (S_q + R_q) / N⁰_q) and y_k = min over k's inputs of 1 − c (1 − φ),
+ * the estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k.
+ *
+ * It is not a proof: it ignores what third countries lose and pass back, and gains. The lag is
+ * set so that on the default world no simulated loss exceeds it by more than 10⁻⁴ of the
+ * target's value added (bench/analysis/README.md), and the tests check on random worlds that
+ * screening misses no pair above the threshold.
+ * @module
+ */
+import type { Network } from "../../network/network.js";
+
+/** Months before third countries' spare capacity is counted as replacing withheld supply. */
+export const SUBSTITUTION_LAG = 4;
+
+export function damageBound(
+  net: Network,
+  from: Int32Array,
+  to: Int32Array,
+  months: number,
+): number {
+  const isFrom = new Uint8Array(net.actors.length);
+  const isTo = new Uint8Array(net.actors.length);
+  for (const a of from) isFrom[a] = 1;
+  for (const b of to) isTo[b] = 1;
+  const pools: number[] = [];
+  const nodes: number[] = [];
+  for (let q = 0; q < net.poolCount; q++) if (isTo[net.poolActor[q]!]) pools.push(q);
+  for (let k = 0; k < net.nodeCount; k++) if (isTo[net.nodeActor[k]!]) nodes.push(k);
+  const withheld = new Float64Array(pools.length);
+  const stock = new Float64Array(pools.length);
+  // Own supply: (pool slot, node, baseline volume) triples.
+  const own: number[] = [];
+  pools.forEach((q, i) => {
+    for (let j = net.poolEdgeStart[q]!; j < net.poolEdgeStart[q + 1]!; j++) {
+      const e = net.poolEdges[j]!;
+      const k = net.edgeNode[e]!;
+      const a = net.nodeActor[k]!;
+      if (isFrom[a] && !isTo[a]) withheld[i] = withheld[i]! + net.edgeBase[e]!;
+      else if (isTo[a]) own.push(i, k, net.edgeBase[e]!);
+    }
+    stock[i] = net.poolStockMonths[q]! * net.poolBase[q]!;
+  });
+  // Spare capacity of third countries per good, and the share of the withheld supply it covers.
+  const spare = new Float64Array(net.goods.length);
+  for (let k = 0; k < net.nodeCount; k++) {
+    const a = net.nodeActor[k]!;
+    if (isFrom[a] || isTo[a]) continue;
+    const room = net.nodeCapacity[k]! - net.nodeBase[k]!;
+    if (room > 0) spare[net.nodeGood[k]!] = spare[net.nodeGood[k]!]! + room;
+  }
+  const lostByGood = new Float64Array(net.goods.length);
+  pools.forEach((q, i) => {
+    lostByGood[net.poolGood[q]!] = lostByGood[net.poolGood[q]!]! + withheld[i]!;
+  });
+  const cover = Float64Array.from(lostByGood, (w, g) => (w > 0 ? Math.min(1, spare[g]! / w) : 0));
+  const slot = new Int32Array(net.poolCount).fill(-1);
+  pools.forEach((q, i) => {
+    slot[q] = i;
+  });
+  const ratio = new Float64Array(net.nodeCount).fill(1);
+  const phi = new Float64Array(pools.length);
+  const shortOwn = new Float64Array(pools.length);
+  let lost = 0;
+  for (let t = 0; t < months; t++) {
+    shortOwn.fill(0);
+    for (let j = 0; j < own.length; j += 3)
+      shortOwn[own[j]!] = shortOwn[own[j]!]! + own[j + 2]! * (1 - ratio[own[j + 1]!]!);
+    const late = t >= SUBSTITUTION_LAG;
+    pools.forEach((q, i) => {
+      const need = net.poolBase[q]!;
+      const cut = late ? withheld[i]! * (1 - cover[net.poolGood[q]!]!) : withheld[i]!;
+      const available = stock[i]! + need - cut - shortOwn[i]!;
+      phi[i] = need > 0 ? Math.min(1, Math.max(0, available) / need) : 1;
+      stock[i] = Math.max(0, available - need);
+    });
+    for (const k of nodes) {
+      let y = 1;
+      for (let l = net.linkStart[k]!; l < net.linkStart[k + 1]!; l++) {
+        const i = slot[net.linkPool[l]!]!;
+        const v = 1 - net.linkCrit[l]! * (1 - phi[i]!);
+        if (v < y) y = v;
+      }
+      ratio[k] = y;
+      lost += (1 - y) * net.nodeBase[k]! * net.goodValueAdded[net.nodeGood[k]!]!;
+    }
+  }
+  return lost;
+}

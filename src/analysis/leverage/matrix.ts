@@ -1,0 +1,170 @@
+/**
+ * The leverage matrix: for every ordered pair (a, b) of actors, the damage a does to b by
+ * withholding everything it ships to b over a horizon — b's value added lost in the engine,
+ * where stocks run down, b turns to third countries and other suppliers ramp up — and a's own
+ * cost (its value added lost, mostly its lost exports); the asymmetry is L[a][b] − L[b][a].
+ *
+ * Actors are the states and blocs of the world (a bloc withholds with all its members and is
+ * hit in all of them; a bloc and its own members are not paired). `ROW` is left out: it is not
+ * one decision-maker. A pair is simulated when `damageBound` (stocks only, nothing replaced)
+ * reaches `threshold` × b's value added over the horizon; below that, b's loss is at most the
+ * bound, and the cell carries the bound and the first-order cost (`exportCost`), marked
+ * `simulated: false`. `threshold: 0` simulates every pair.
+ *
+ * `leveragePlan` lists the simulations; `leverageMatrix` assembles their results, so the
+ * simulations can run here (`runTasks`) or on worker threads (`parallel.ts`).
+ * @module
+ */
+import type { AnalysisContext } from "../context.js";
+import { allEntities, type Entity } from "../entities.js";
+import type { Losses } from "../value-added.js";
+import { sumOver } from "../value-added.js";
+import { damageBound } from "./bound.js";
+import { exportCost } from "./cost.js";
+import type { WithholdTask } from "./withhold.js";
+
+export const DEFAULT_LEVERAGE_HORIZON = 24;
+export const DEFAULT_LEVERAGE_THRESHOLD = 1e-3;
+
+export interface LeverageOptions {
+  horizon: number;
+  /** Share of the target's value added over the horizon below which a pair is not simulated. */
+  threshold: number;
+  /** Actor ids to include (default: every state and bloc). */
+  actors?: readonly string[];
+}
+
+export interface LeverageActor {
+  id: string;
+  name: string;
+  kind: string;
+  members: string[];
+  /** Baseline value added in the modelled goods over the horizon, USD. */
+  valueAdded: number;
+}
+
+export interface LeverageCell {
+  from: string;
+  to: string;
+  /** The target's value added lost over the horizon, USD (negative: a gain). */
+  damage: number;
+  /** damage / the target's baseline value added over the horizon. */
+  damageShare: number;
+  /** The withholder's value added lost over the horizon, USD. */
+  cost: number;
+  costShare: number;
+  /** Value of the baseline exports withheld over the horizon, USD (price × volume). */
+  exports: number;
+  /** L[from][to] − L[to][from], in USD and in shares of each one's value added. */
+  asymmetry: number;
+  asymmetryShare: number;
+  /** Whether damage and cost come from the engine (else the bound and the first-order cost). */
+  simulated: boolean;
+  /** The upper bound on the damage used to decide (USD). */
+  damageBound: number;
+  /** For a bloc, its members' part of the damage (as target) or of the cost (as withholder). */
+  members?: Record<string, number>;
+}
+
+export interface LeverageMatrix {
+  horizon: number;
+  threshold: number;
+  actors: LeverageActor[];
+  cells: LeverageCell[];
+  simulatedPairs: number;
+}
+
+export interface LeveragePlan {
+  pairs: { from: Entity; to: Entity; bound: number; simulate: boolean }[];
+  /** One task per pair to simulate, in the order of the simulated pairs. */
+  tasks: WithholdTask[];
+}
+
+export function leverageEntities(ctx: AnalysisContext, ids?: readonly string[]): Entity[] {
+  const all = allEntities(ctx.world, ctx.net).filter((e) => e.kind !== "aggregate");
+  return ids ? all.filter((e) => ids.includes(e.id)) : all;
+}
+
+export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): LeveragePlan {
+  const entities = leverageEntities(ctx, opts.actors);
+  const pairs: LeveragePlan["pairs"] = [];
+  const tasks: WithholdTask[] = [];
+  for (const from of entities) {
+    for (const to of entities) {
+      if (from.id === to.id || overlaps(from.members, to.members)) continue;
+      const bound = damageBound(ctx.net, from.members, to.members, opts.horizon);
+      const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;
+      const simulate = opts.threshold <= 0 || bound >= opts.threshold * base;
+      pairs.push({ from, to, bound, simulate });
+      if (simulate) tasks.push({ from: from.members, to: to.members, months: opts.horizon });
+    }
+  }
+  return { pairs, tasks };
+}
+
+/** Assembles the matrix from the plan and the results of its tasks (same order). */
+export function leverageMatrix(
+  ctx: AnalysisContext,
+  opts: LeverageOptions,
+  plan: LeveragePlan,
+  results: readonly Losses[],
+): LeverageMatrix {
+  const T = opts.horizon;
+  const entities = leverageEntities(ctx, opts.actors);
+  const actors = entities.map(
+    (e): LeverageActor => ({
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      members: Array.from(e.members, (i) => ctx.net.actors[i]!),
+      valueAdded: sumOver(ctx.baseValueAdded, e.members) * T,
+    }),
+  );
+  const baseOf = new Map(actors.map((a) => [a.id, a.valueAdded]));
+  const cells: LeverageCell[] = [];
+  let next = 0;
+  for (const p of plan.pairs) {
+    const toBase = baseOf.get(p.to.id)!;
+    const fromBase = baseOf.get(p.from.id)!;
+    const first = exportCost(ctx.net, p.from.members, p.to.members, T);
+    const cell: LeverageCell = {
+      from: p.from.id,
+      to: p.to.id,
+      damage: p.bound,
+      damageShare: 0,
+      cost: first.valueAdded,
+      costShare: 0,
+      exports: first.exports,
+      asymmetry: 0,
+      asymmetryShare: 0,
+      simulated: p.simulate,
+      damageBound: p.bound,
+    };
+    if (p.simulate) {
+      const losses = results[next++]!.byActor;
+      cell.damage = sumOver(losses, p.to.members);
+      cell.cost = sumOver(losses, p.from.members);
+      const bloc = p.to.kind === "bloc" ? p.to : p.from.kind === "bloc" ? p.from : undefined;
+      if (bloc) {
+        cell.members = Object.fromEntries(
+          Array.from(bloc.members, (i) => [ctx.net.actors[i]!, losses[i]!]),
+        );
+      }
+    }
+    cell.damageShare = toBase > 0 ? cell.damage / toBase : 0;
+    cell.costShare = fromBase > 0 ? cell.cost / fromBase : 0;
+    cells.push(cell);
+  }
+  const byKey = new Map(cells.map((c) => [`${c.from}|${c.to}`, c]));
+  for (const c of cells) {
+    const back = byKey.get(`${c.to}|${c.from}`);
+    c.asymmetry = c.damage - (back?.damage ?? 0);
+    c.asymmetryShare = c.damageShare - (back?.damageShare ?? 0);
+  }
+  return { horizon: T, threshold: opts.threshold, actors, cells, simulatedPairs: next };
+}
+
+function overlaps(a: Int32Array, b: Int32Array): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}

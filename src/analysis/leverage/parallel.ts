@@ -1,0 +1,108 @@
+/**
+ * Runs withholding tasks over worker threads (node:worker_threads) and this thread together,
+ * taking chunks of tasks from one queue so that a worker that starts late or runs slow simply
+ * takes fewer. The network is sent to each worker once. A worker that fails to start leaves
+ * its work to the others; the results are those of `runTasks`, in task order, bit for bit
+ * (each task is one deterministic simulation).
+ *
+ * This file and `worker.ts` are the only part of `analysis/` that touches threads. Run from the
+ * TypeScript sources (tests, benchmarks), workers load them through tsx's loader.
+ * @module
+ */
+import { Worker } from "node:worker_threads";
+import type { Network } from "../../network/network.js";
+import type { Losses } from "../value-added.js";
+import { runTasks } from "./run-tasks.js";
+import type { WithholdTask } from "./withhold.js";
+
+export interface ParallelOptions {
+  /** Threads in all, this one included; 1 runs everything here. */
+  threads: number;
+  /** Tasks per message (default: about eight chunks per thread, at most 8 tasks). */
+  chunk?: number;
+}
+
+interface Reply {
+  ready?: boolean;
+  start?: number;
+  results?: Losses[];
+}
+
+export async function runTasksParallel(
+  net: Network,
+  tasks: readonly WithholdTask[],
+  opts: ParallelOptions,
+): Promise<Losses[]> {
+  const threads = Math.max(1, Math.floor(opts.threads));
+  if (threads === 1 || tasks.length < 2) return runTasks(net, tasks);
+  const chunk = opts.chunk ?? Math.max(1, Math.min(8, Math.ceil(tasks.length / (threads * 8))));
+  const results: (Losses | undefined)[] = new Array(tasks.length);
+  const retry: number[] = [];
+  let next = 0;
+  const take = (): number | undefined => {
+    if (retry.length > 0) return retry.pop();
+    if (next >= tasks.length) return undefined;
+    const start = next;
+    next += chunk;
+    return start;
+  };
+  const slice = (start: number) => tasks.slice(start, Math.min(tasks.length, start + chunk));
+  const store = (start: number, out: readonly Losses[]) => {
+    out.forEach((r, i) => {
+      results[start + i] = r;
+    });
+  };
+
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
+      new Promise<void>((resolve) => {
+        let current: number | undefined;
+        let worker: Worker;
+        try {
+          worker = spawn(net);
+        } catch {
+          resolve();
+          return;
+        }
+        const send = () => {
+          current = take();
+          if (current === undefined) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          worker.postMessage({ start: current, tasks: slice(current) });
+        };
+        worker.on("message", (m: Reply) => {
+          if (m.results && m.start !== undefined) store(m.start, m.results);
+          send();
+        });
+        worker.on("error", () => {
+          if (current !== undefined) retry.push(current);
+          current = undefined;
+          resolve();
+        });
+      }),
+  );
+
+  for (let start = take(); start !== undefined; start = take()) {
+    store(start, runTasks(net, slice(start)));
+    await new Promise<void>((r) => setImmediate(r));
+  }
+  await Promise.all(workers);
+  // Work left by a worker that failed after this thread finished.
+  for (let start = take(); start !== undefined; start = take())
+    store(start, runTasks(net, slice(start)));
+  return results.map((r, i) => r ?? runTasks(net, [tasks[i]!])[0]!);
+}
+
+function spawn(net: Network): Worker {
+  const here = import.meta.url;
+  if (here.endsWith(".js"))
+    return new Worker(new URL("./worker.js", here), { workerData: { net } });
+  // From the TypeScript sources: register tsx's loader in the worker, then load the entry.
+  const loader = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./worker.ts", here).href;
+  const source = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(source, { eval: true, workerData: { net } });
+}

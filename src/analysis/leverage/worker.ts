@@ -1,0 +1,18 @@
+/**
+ * Worker-thread entry of `parallel.ts`: receives the network once (workerData), then chunks of
+ * tasks, and answers each chunk with its results.
+ * @module
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Network } from "../../network/network.js";
+import { runTasks } from "./run-tasks.js";
+import type { WithholdTask } from "./withhold.js";
+
+const port = parentPort;
+if (port) {
+  const net = (workerData as { net: Network }).net;
+  port.on("message", (m: { start: number; tasks: WithholdTask[] }) => {
+    port.postMessage({ start: m.start, results: runTasks(net, m.tasks) });
+  });
+  port.postMessage({ ready: true });
+}
