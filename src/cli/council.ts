@@ -142,7 +142,8 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
     });
 }
 
-function loadFor(ctx: CliContext, opts: DataOpts): Council {
+/** The Council data in use (data/council unless --council-data says otherwise). */
+export function loadFor(ctx: CliContext, opts: DataOpts = {}): Council {
   const dir = opts.councilData ? resolve(ctx.cwd, opts.councilData) : DEFAULT_COUNCIL_DATA;
   const { council, issues } = loadCouncil(fileReader(ctx.cwd), dir);
   if (!council) throw new InputError(issues);

@@ -6,20 +6,25 @@
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { findMeasureKind } from "../council/council.js";
+import { loadHighsSolver } from "../council/highs.js";
+import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
-import { runDocument } from "../report/document.js";
+import { type RunDocument, runDocument } from "../report/document.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
-import { loadScenario } from "../scenario/load.js";
+import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
+import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { runScenario } from "../simulate/scenario-run.js";
 import { parseCsv } from "../world/parse/csv.js";
 import type { World } from "../world/schema.js";
 import { type CliContext, printJson, println } from "./context.js";
+import { loadFor } from "./council.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions {
@@ -64,6 +69,8 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         opts.network === undefined ? undefined : readNetwork(ctx, opts.network, loaded.world.world),
       );
       const doc = runDocument(run);
+      const kind = euMeasureKind(loaded.scenario, loaded.world.world);
+      if (kind !== undefined) doc.council = await councilFor(ctx, kind, doc, loaded);
       if (opts.json) printJson(ctx, doc);
       else ctx.stdout.write(terminalSummary(doc));
       if (opts.out) {
@@ -87,6 +94,34 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         );
       }
     });
+}
+
+async function councilFor(
+  ctx: CliContext,
+  kind: string,
+  doc: RunDocument,
+  loaded: LoadedScenario,
+): Promise<CouncilOnScenario> {
+  const council = loadFor(ctx);
+  if (!findMeasureKind(council, kind)) {
+    throw InputError.single(
+      "unknown-id",
+      `unknown measure kind ${JSON.stringify(kind)}; expected one of ${council.measureKinds.map((k) => k.id).join(", ")}`,
+      loaded.doc.locate(["council", "measure"]),
+      "council.measure",
+    );
+  }
+  // A member's gain from the EU's measures: its value added with them minus without them (the
+  // rest of the scenario, e.g. a foreign measure the EU answers, happens either way).
+  const without = runScenario({
+    ...loaded,
+    scenario: withoutEuMeasures(loaded.scenario, loaded.world.world),
+  });
+  const lostWithout = new Map(without.result.actors.map((a) => [a.id, a.valueAddedLost]));
+  const gains = new Map(
+    doc.actors.map((a) => [a.id, (lostWithout.get(a.id) ?? 0) - a.valueAddedLost]),
+  );
+  return councilOnScenario(council, kind, gains, await loadHighsSolver());
 }
 
 function readNetwork(ctx: CliContext, dir: string, world: World): Network {

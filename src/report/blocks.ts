@@ -9,7 +9,7 @@ export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "list"; items: string[] }
-  | { kind: "table"; header: string[]; rows: string[][]; align?: ("left" | "right")[] }
+  | { kind: "table"; header: string[]; rows: string[][]; align?: ("left" | "right")[]; id?: string }
   | { kind: "chart"; chart: Chart };
 
 export interface Report {

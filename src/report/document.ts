@@ -3,6 +3,7 @@
  * renders, so that they always agree.
  * @module
  */
+import type { CouncilOnScenario } from "../council/on-scenario.js";
 import type { ActorResult, GoodResult } from "../simulate/results.js";
 import type { CapacityShare, ScenarioRun } from "../simulate/scenario-run.js";
 
@@ -29,6 +30,8 @@ export interface RunDocument {
   eu?: { bloc: ActorResult; members: ActorResult[] };
   goods: GoodResult[];
   capacityShare?: CapacityShare;
+  /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
+  council?: CouncilOnScenario;
   conservation: { maxOverShipped: number; maxOverUsed: number };
 }
 

@@ -39,7 +39,9 @@ export function toHtml(report: Report, svgs: ReadonlyMap<string, string>): strin
               `<tr>${r.map((c, j) => `<td${b.align?.[j] === "right" ? ' class="num"' : ""}>${escapeHtml(c)}</td>`).join("")}</tr>`,
           )
           .join("\n");
-        out.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`);
+        out.push(
+          `<table${b.id ? ` id="${escapeHtml(b.id)}"` : ""}><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`,
+        );
         break;
       }
       case "chart":

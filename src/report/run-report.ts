@@ -4,6 +4,7 @@
  */
 import type { Block, Report } from "./blocks.js";
 import { reportCharts } from "./charts.js";
+import { councilBlocks } from "./council-section.js";
 import type { RunDocument } from "./document.js";
 import { month, pct, usd, worst } from "./format.js";
 
@@ -43,11 +44,12 @@ export function runReport(doc: RunDocument, keyGoods?: readonly string[]): Repor
       text: `${c.actors.join(" + ")}: ${pct(c.baseline)} of world ${c.good} capacity at baseline, ${pct(c.horizon)} in month ${s.horizon}, of which ${pct(c.added)} comes from this scenario's investments.${vsPaper}${c.note ? ` ${c.note.trim()}` : ""}`,
     });
   }
+  if (doc.council) b.push(...councilBlocks(doc.council));
   b.push({ kind: "heading", level: 2, text: "Hardest hit" });
   b.push(actorTable(doc.actors.filter((a) => a.kind !== "bloc").slice(0, 15)));
   if (doc.eu) {
     b.push({ kind: "heading", level: 2, text: "EU member states" });
-    b.push(actorTable(doc.eu.members));
+    b.push(actorTable(doc.eu.members, "eu-members"));
   }
   const charts = reportCharts(doc, keyGoods);
   b.push({ kind: "heading", level: 2, text: "Charts" });
@@ -69,9 +71,10 @@ export function runReport(doc: RunDocument, keyGoods?: readonly string[]): Repor
   return { title: s.name, blocks: b, data: doc };
 }
 
-function actorTable(actors: RunDocument["actors"]): Block {
+function actorTable(actors: RunDocument["actors"], id?: string): Extract<Block, { kind: "table" }> {
   return {
     kind: "table",
+    ...(id ? { id } : {}),
     header: [
       "actor",
       "name",

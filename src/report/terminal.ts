@@ -39,6 +39,18 @@ export function terminalSummary(doc: RunDocument, top = 10): string {
       ),
     );
   }
+  if (doc.council) {
+    const c = doc.council;
+    const top = [...c.members].sort((x, y) => x.gain - y.gain)[0];
+    out.push("");
+    out.push(
+      `Council (${c.rules.join(" + ")}): the measure ${c.vote.pass ? "passes" : "fails"}; against: ${c.vote.no.join(", ") || "none"}${top && top.gain < 0 ? `; ${top.member} bears ${pct(top.costShare)} of the members' cost` : ""}`,
+    );
+    if (!c.compensation.passesWithoutTransfers && c.compensation.status === "optimal")
+      out.push(
+        `Least compensation to pass: ${usd(c.compensation.total)} (${c.compensation.bought.join(", ")} bought${c.compensation.fromBudget > 0 ? `, ${usd(c.compensation.fromBudget)} from the EU budget` : ""})`,
+      );
+  }
   if (doc.capacityShare) {
     const c = doc.capacityShare;
     out.push("");

@@ -121,6 +121,10 @@ export const ScenarioSchema = z.strictObject({
       refillRate: Share.optional(),
     })
     .optional(),
+  /** The Council vote on the EU's measures: the kind of measure, which sets the treaty basis and
+   * voting rules (`levier council rules` lists them). Default: export-controls when the EU or a
+   * member restricts exports, trade-agreement when it grants guaranteed flows. */
+  council: z.strictObject({ measure: z.string().min(1) }).optional(),
   /** What the report should state for this scenario. */
   report: z
     .strictObject({

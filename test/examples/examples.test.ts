@@ -87,6 +87,28 @@ describe("the examples", () => {
     expect(tw.get("US")!.valueAddedLost).toBeGreaterThan(0);
   });
 
+  it("put the Council's view in reports of EU measures: the Netherlands bears most of the cost of cutting lithography to China", () => {
+    const council = docs.get("nl-lithography-cut-to-china.yaml")!.council as {
+      measure: string;
+      rules: string[];
+      members: { member: string; gain: number; costShare: number }[];
+      vote: { pass: boolean; no: string[] };
+    };
+    expect(council.measure).toBe("export-controls");
+    expect(council.rules).toEqual(["qmv"]);
+    const nl = council.members.find((m) => m.member === "NL")!;
+    const actors = docs.get("nl-lithography-cut-to-china.yaml")!.actors as ActorDoc[];
+    expect(nl.gain).toBe(-actors.find((a) => a.id === "NL")!.valueAddedLost);
+    expect(nl.costShare).toBeGreaterThan(0.5);
+    expect(Math.max(...council.members.map((m) => m.costShare))).toBe(nl.costShare);
+    expect(council.vote.no).toContain("NL");
+    // Fewer than four members against cannot block a qualified majority.
+    expect(council.vote.pass).toBe(council.vote.no.length < 4);
+    const html = readFileSync(join(out, "nl-lithography-cut-to-china.html"), "utf8");
+    expect(html).toContain(`NL bears ${pct(nl.costShare)} of it`);
+    expect(docs.get("taiwan-fab-disruption.yaml")!.council).toBeUndefined();
+  });
+
   it("state the EU's resulting share of world AI compute for the gigafactories, near the paper's 2%", () => {
     const share = docs.get("eu-gigafactories-2030.yaml")!.capacityShare as {
       baseline: number;
@@ -142,7 +164,7 @@ describe("the examples", () => {
           );
           expect(embedded).toEqual(doc);
           // The EU member table states each member's loss as the JSON has it.
-          const rows = await page.locator("table").nth(2).locator("tbody tr").allTextContents();
+          const rows = await page.locator("table#eu-members").locator("tbody tr").allTextContents();
           const eu = doc.eu as { members: ActorDoc[] };
           expect(rows.length).toBe(eu.members.length);
           eu.members.forEach((m, i) => {

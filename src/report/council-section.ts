@@ -1,0 +1,60 @@
+/**
+ * The Council section of a run report: who inside the EU pays for the measure, whether it
+ * passes under the rules its treaty basis requires, who is pivotal, and the least compensation
+ * that would make it pass.
+ * @module
+ */
+import type { CouncilOnScenario } from "../council/on-scenario.js";
+import type { Block } from "./blocks.js";
+import { pct, usd } from "./format.js";
+
+export function councilBlocks(c: CouncilOnScenario): Block[] {
+  const b: Block[] = [];
+  b.push({ kind: "heading", level: 2, text: "The Council: who pays, and does it pass?" });
+  const losers = c.members.filter((m) => m.gain < 0).sort((x, y) => x.gain - y.gain);
+  const total = losers.reduce((s, m) => s - m.gain, 0);
+  const top = losers[0];
+  b.push({
+    kind: "paragraph",
+    text: `As ${c.name.toLowerCase()} (${c.basis.join("; ")}), the measure needs ${c.rules.join(" and ")} in the Council. Each member is counted as voting for it when its simulated value added does not fall (security benefits, the measure's purpose, are not priced here). The members lose ${usd(total)} in all${top ? `; ${top.member} bears ${pct(top.costShare)} of it` : ""}.`,
+  });
+  b.push({
+    kind: "paragraph",
+    text: `Vote: the measure ${c.vote.pass ? "passes" : "fails"}. ${c.vote.outcomes.map((o) => `${o.rule}: ${o.reason}`).join(" ")} Yes: ${c.vote.yes.length} members (${pct(c.vote.tally.yesPopulationShare)} of the population); against: ${c.vote.no.join(", ") || "none"}.${c.vote.pivotal.length > 0 ? ` Pivotal: ${c.vote.pivotal.map((p) => p.member).join(", ")}.` : ""}`,
+  });
+  if (losers.length > 0) {
+    b.push({
+      kind: "table",
+      header: ["member", "value added lost", "share of the EU's cost"],
+      align: ["left", "right", "right"],
+      rows: losers.map((m) => [m.member, usd(-m.gain), pct(m.costShare)]),
+    });
+  }
+  const comp = c.compensation;
+  if (comp.passesWithoutTransfers) {
+    b.push({ kind: "paragraph", text: "It passes without any transfer between members." });
+  } else if (comp.status === "optimal") {
+    const from =
+      comp.fromBudget > 0
+        ? `, of which ${usd(comp.fromBudget)} from the EU budget because the members who gain cannot pay it all`
+        : "";
+    b.push({
+      kind: "paragraph",
+      text: `The least compensation that makes it pass: ${usd(comp.total)} in all${from}, bringing ${comp.bought.join(", ")} to vote yes (checked by voting again with the transfers applied: it ${comp.after?.pass ? "passes" : "fails"}).`,
+    });
+    b.push({
+      kind: "table",
+      header: ["member", "gain", "transfer", "gain after"],
+      align: ["left", "right", "right", "right"],
+      rows: comp.transfers
+        .filter((t) => t.transfer !== 0)
+        .map((t) => [t.member, usd(t.gain), usd(t.transfer), usd(t.finalGain)]),
+    });
+  } else {
+    b.push({
+      kind: "paragraph",
+      text: `No compensation makes it pass${comp.shortfall !== undefined ? ` (the budget would have to add ${usd(comp.shortfall)})` : ""}.`,
+    });
+  }
+  return b;
+}
