@@ -20,6 +20,9 @@
 import { hhi } from "./concentration.js";
 import type { AnalysisContext } from "./context.js";
 import { cascade, staticCriticality } from "./criticality.js";
+import { extractForward } from "./io/extraction.js";
+import { multipliersSparse } from "./io/leontief.js";
+import { goodsTable } from "./io/views.js";
 import type { WithholdTask } from "./leverage/withhold.js";
 import { substitutability } from "./substitutability.js";
 import type { Losses } from "./value-added.js";
@@ -55,6 +58,11 @@ export interface GoodCriticality {
   /** World value added lost downstream per year without the good, USD. */
   criticalValueAdded: number;
   criticalitySimulated: number;
+  /** The linear input–output view (goods-level table in value): the Ghosh supply-side
+   * multiplier (row sum of (I − B)⁻¹), and the share of the other goods' output lost when the
+   * good's sales to them are extracted (forward hypothetical extraction). */
+  supplyMultiplier: number;
+  extractionShare: number;
 }
 
 export interface ChokepointTable {
@@ -102,6 +110,8 @@ export function chokepointTable(
   const stat = staticCriticality(ctx.recipes, ctx.worldValueAdded);
   let perMonth = 0;
   for (const v of ctx.baseValueAdded) perMonth += v;
+  const table = goodsTable(ctx);
+  const { supply } = multipliersSparse(table);
   const goods = ctx.goods.map((g, i): GoodCriticality => {
     const lost = simulated[i]!.byGood;
     const reach = cascade(ctx.recipes, new Map([[i, 1]]));
@@ -115,6 +125,8 @@ export function chokepointTable(
       criticality: stat.share[i]!,
       criticalValueAdded: stat.valueAddedLost[i]!,
       criticalitySimulated: perMonth > 0 ? downstream / (perMonth * horizon) : 0,
+      supplyMultiplier: supply[i]!,
+      extractionShare: extractForward(table, i).lostElsewhereShare,
     };
   });
   const who =

@@ -9,7 +9,7 @@ import type { Network } from "../network/network.js";
 import type { World } from "../world/schema.js";
 import { type Recipes, recipesOf } from "./criticality.js";
 import { type GoodFacts, goodFacts, worldValueAdded } from "./goods.js";
-import { baselineValueAddedByActor } from "./value-added.js";
+import { baselineSecurity, baselineValueAddedByActor } from "./value-added.js";
 
 export interface AnalysisContext {
   world: World;
@@ -20,6 +20,8 @@ export interface AnalysisContext {
   worldValueAdded: Float64Array;
   /** Baseline value added per network actor per month, USD. */
   baseValueAdded: Float64Array;
+  /** Baseline denominator of each network actor's security index, per month. */
+  baseSecurity: Float64Array;
 }
 
 export function analysisContext(world: World, net: Network = compileWorld(world)): AnalysisContext {
@@ -31,5 +33,6 @@ export function analysisContext(world: World, net: Network = compileWorld(world)
     recipes: recipesOf(world),
     worldValueAdded: worldValueAdded(goods),
     baseValueAdded: baselineValueAddedByActor(net),
+    baseSecurity: baselineSecurity(net),
   };
 }

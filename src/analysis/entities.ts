@@ -33,9 +33,8 @@ export function allEntities(world: World, net: Network): Entity[] {
   return world.actors.map((a) => entityOf(world, net, a.id));
 }
 
-/** A membership mask over network actors. */
-export function actorMask(net: Network, members: Int32Array): Uint8Array {
-  const mask = new Uint8Array(net.actors.length);
-  for (const a of members) mask[a] = 1;
-  return mask;
+/** Whether two entities share a network actor (a bloc and one of its members). */
+export function overlaps(a: Int32Array, b: Int32Array): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
 }

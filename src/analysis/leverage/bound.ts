@@ -21,20 +21,19 @@
  * @module
  */
 import type { Network } from "../../network/network.js";
+import type { WithholdTask } from "./withhold.js";
 
 /** Months before third countries' spare capacity is counted as replacing withheld supply. */
 export const SUBSTITUTION_LAG = 4;
 
-export function damageBound(
-  net: Network,
-  from: Int32Array,
-  to: Int32Array,
-  months: number,
-): number {
+/** The estimate for a task (its goods only, when it names some), USD over its months. */
+export function damageBound(net: Network, task: WithholdTask): number {
+  const { from, to, months } = task;
   const isFrom = new Uint8Array(net.actors.length);
   const isTo = new Uint8Array(net.actors.length);
   for (const a of from) isFrom[a] = 1;
   for (const b of to) isTo[b] = 1;
+  const goods = task.goods ? new Set(task.goods) : undefined;
   const pools: number[] = [];
   const nodes: number[] = [];
   for (let q = 0; q < net.poolCount; q++) if (isTo[net.poolActor[q]!]) pools.push(q);
@@ -48,7 +47,8 @@ export function damageBound(
       const e = net.poolEdges[j]!;
       const k = net.edgeNode[e]!;
       const a = net.nodeActor[k]!;
-      if (isFrom[a] && !isTo[a]) withheld[i] = withheld[i]! + net.edgeBase[e]!;
+      if (isFrom[a] && !isTo[a] && (!goods || goods.has(net.poolGood[q]!)))
+        withheld[i] = withheld[i]! + net.edgeBase[e]!;
       else if (isTo[a]) own.push(i, k, net.edgeBase[e]!);
     }
     stock[i] = net.poolStockMonths[q]! * net.poolBase[q]!;

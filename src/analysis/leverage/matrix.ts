@@ -16,9 +16,8 @@
  * @module
  */
 import type { AnalysisContext } from "../context.js";
-import { allEntities, type Entity } from "../entities.js";
-import type { Losses } from "../value-added.js";
-import { sumOver } from "../value-added.js";
+import { allEntities, type Entity, overlaps } from "../entities.js";
+import { type Losses, securityLoss, sumOver } from "../value-added.js";
 import { damageBound } from "./bound.js";
 import { exportCost } from "./cost.js";
 import type { WithholdTask } from "./withhold.js";
@@ -50,6 +49,9 @@ export interface LeverageCell {
   damage: number;
   /** damage / the target's baseline value added over the horizon. */
   damageShare: number;
+  /** The target's security-index loss (1 − its mean index over the horizon); 0 when not
+   * simulated. */
+  securityLoss: number;
   /** The withholder's value added lost over the horizon, USD. */
   cost: number;
   costShare: number;
@@ -92,11 +94,12 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
   for (const from of entities) {
     for (const to of entities) {
       if (from.id === to.id || overlaps(from.members, to.members)) continue;
-      const bound = damageBound(ctx.net, from.members, to.members, opts.horizon);
+      const task: WithholdTask = { from: from.members, to: to.members, months: opts.horizon };
+      const bound = damageBound(ctx.net, task);
       const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;
       const simulate = opts.threshold <= 0 || bound >= opts.threshold * base;
       pairs.push({ from, to, bound, simulate });
-      if (simulate) tasks.push({ from: from.members, to: to.members, months: opts.horizon });
+      if (simulate) tasks.push(task);
     }
   }
   return { pairs, tasks };
@@ -132,6 +135,7 @@ export function leverageMatrix(
       to: p.to.id,
       damage: p.bound,
       damageShare: 0,
+      securityLoss: 0,
       cost: first.valueAdded,
       costShare: 0,
       exports: first.exports,
@@ -141,9 +145,11 @@ export function leverageMatrix(
       damageBound: p.bound,
     };
     if (p.simulate) {
-      const losses = results[next++]!.byActor;
+      const result = results[next++]!;
+      const losses = result.byActor;
       cell.damage = sumOver(losses, p.to.members);
       cell.cost = sumOver(losses, p.from.members);
+      cell.securityLoss = securityLoss(result, ctx.baseSecurity, p.to.members, T);
       const bloc = p.to.kind === "bloc" ? p.to : p.from.kind === "bloc" ? p.from : undefined;
       if (bloc) {
         cell.members = Object.fromEntries(
@@ -162,9 +168,4 @@ export function leverageMatrix(
     c.asymmetryShare = c.damageShare - (back?.damageShare ?? 0);
   }
   return { horizon: T, threshold: opts.threshold, actors, cells, simulatedPairs: next };
-}
-
-function overlaps(a: Int32Array, b: Int32Array): boolean {
-  for (const x of a) if (b.includes(x)) return true;
-  return false;
 }
