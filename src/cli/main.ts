@@ -9,6 +9,7 @@ import { registerCouncil } from "./council.js";
 import { registerData } from "./data.js";
 import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
 import { registerGame } from "./game.js";
+import { registerGameBuild } from "./game-build.js";
 import { registerRun } from "./run.js";
 
 export const VERSION = "0.1.0";
@@ -38,6 +39,7 @@ export async function main(
   registerData(program, ctx, worldOf);
   registerRun(program, ctx, worldOf);
   registerGame(program, ctx);
+  registerGameBuild(program, ctx, worldOf);
   registerCouncil(program, ctx);
   for (const cmd of program.commands) applyDefaults(cmd);
   try {

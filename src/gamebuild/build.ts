@@ -1,0 +1,194 @@
+/**
+ * Builds games from simulations: every strategy profile of the players is run through the
+ * simulator (the measures of the strategies played, together), and each player's payoff is
+ * −(w_e · value added lost in USD bn + w_s · security-index loss in percentage points) of its
+ * actor over the horizon, plus the strategy's stated stake (what it is worth beyond what the
+ * simulator measures), rounded to 1/1000 and kept as an exact rational. A threat sequence
+ * becomes a game tree; deals become a bargaining problem with the conflict as disagreement.
+ * @module
+ */
+
+import type { Measure } from "../scenario/schema.js";
+import type { ExtensiveGame, GameNode, Outcome } from "../strategy/extensive.js";
+import type { NormalFormGame } from "../strategy/game.js";
+import { Rational } from "../strategy/rational.js";
+import type { GameSpec } from "./schema.js";
+
+/** What the simulator says of one set of measures, per actor id. */
+export type Evaluate = (
+  measures: Measure[],
+) => ReadonlyMap<string, { valueAddedLost: number; securityIndexLoss: number }>;
+
+export interface ProfileOutcome {
+  strategies: string[];
+  payoffs: number[];
+  valueAddedLost: number[];
+  securityIndexLoss: number[];
+}
+
+export interface DealOutcome {
+  id: string;
+  payoffs: number[];
+}
+
+export interface BuiltGame {
+  normal: NormalFormGame;
+  profiles: ProfileOutcome[];
+  sequential?: ExtensiveGame;
+  deals?: { disagreement: number[]; deals: DealOutcome[] };
+}
+
+export const DEFAULT_WEIGHTS = { economic: 1, security: 1 } as const;
+
+export function payoffOf(
+  weights: { economic: number; security: number },
+  valueAddedLost: number,
+  securityIndexLoss: number,
+): number {
+  const u = -(
+    weights.economic * (valueAddedLost / 1e9) +
+    weights.security * (100 * securityIndexLoss)
+  );
+  return Math.round(u * 1000) / 1000 + 0;
+}
+
+const exact = (x: number) => Rational.of(Math.round(x * 1000), 1000);
+
+export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
+  const players = spec.players;
+  const sizes = players.map((p) => p.strategies.length);
+  const total = sizes.reduce((a, b) => a * b, 1);
+  const payoffs: Rational[][] = players.map(() => []);
+  const profiles: ProfileOutcome[] = [];
+  const outcomeOf = (measures: Measure[]) => {
+    const results = evaluate(measures);
+    return players.map((p) => results.get(p.actor) ?? { valueAddedLost: 0, securityIndexLoss: 0 });
+  };
+  for (let k = 0; k < total; k++) {
+    // Gambit's order: the first player's strategy varies fastest.
+    const choice: number[] = [];
+    let rest = k;
+    for (const s of sizes) {
+      choice.push(rest % s);
+      rest = Math.floor(rest / s);
+    }
+    const strategies = choice.map((c, p) => players[p]!.strategies[c]!);
+    const res = outcomeOf(strategies.flatMap((s) => s.measures));
+    const u = res.map(
+      (r, p) =>
+        Math.round(
+          (payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.valueAddedLost, r.securityIndexLoss) +
+            (strategies[p]!.stake ?? 0)) *
+            1000,
+        ) / 1000,
+    );
+    u.forEach((x, p) => payoffs[p]!.push(exact(x)));
+    profiles.push({
+      strategies: strategies.map((s) => s.id),
+      payoffs: u,
+      valueAddedLost: res.map((r) => r.valueAddedLost),
+      securityIndexLoss: res.map((r) => r.securityIndexLoss),
+    });
+  }
+  const normal: NormalFormGame = {
+    title: spec.name,
+    comment: spec.description?.trim() ?? "",
+    players: players.map((p) => p.actor),
+    strategies: players.map((p) => p.strategies.map((s) => s.id)),
+    payoffs,
+  };
+  const built: BuiltGame = { normal, profiles };
+  if (spec.sequential) built.sequential = threatTree(spec, profiles);
+  if (spec.bargaining) {
+    const b = spec.bargaining;
+    const d = profiles.find((p) => p.strategies.every((s, i) => s === b.disagreement[i]))!;
+    const deals = b.deals.map((deal) => {
+      const played = deal.strategies.map(
+        (id, p) => players[p]!.strategies.find((x) => x.id === id)!,
+      );
+      const res = outcomeOf([...played.flatMap((x) => x.measures), ...deal.measures]);
+      const u = res.map(
+        (r, p) =>
+          payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.valueAddedLost, r.securityIndexLoss) +
+          (played[p]!.stake ?? 0),
+      );
+      return { id: deal.id, payoffs: u.map((x) => Math.round(x * 1000) / 1000) };
+    });
+    built.deals = { disagreement: d.payoffs, deals };
+  }
+  return built;
+}
+
+/**
+ * threaten → the target complies or resists → the threatener executes or backs down; without a
+ * threat the target chooses freely. Payoffs come from the profiles of the normal form.
+ */
+function threatTree(spec: GameSpec, profiles: ProfileOutcome[]): ExtensiveGame {
+  const s = spec.sequential!;
+  const players = spec.players.map((p) => p.actor);
+  const ti = players.indexOf(s.threatener);
+  const gi = players.indexOf(s.target);
+  const outcomes: Outcome[] = [];
+  const leaf = (target: string, threatener: string): GameNode => {
+    const p = profiles.find(
+      (x) =>
+        x.strategies[gi] === target &&
+        x.strategies[ti] === threatener &&
+        x.strategies.every(
+          (st, i) => i === gi || i === ti || st === spec.players[i]!.strategies[0]!.id,
+        ),
+    )!;
+    outcomes.push({
+      label: `${s.target} ${target}, ${s.threatener} ${threatener}`,
+      payoffs: p.payoffs.map(exact),
+    });
+    return { kind: "terminal", label: "", outcome: outcomes.length - 1 };
+  };
+  const decide = (
+    player: number,
+    infoset: number,
+    label: string,
+    actions: string[],
+    children: GameNode[],
+  ): GameNode => ({
+    kind: "decision",
+    label,
+    player,
+    infoset,
+    infosetLabel: label,
+    actions,
+    children,
+  });
+  const root = decide(
+    ti,
+    1,
+    `${s.threatener} decides whether to threaten`,
+    ["threaten", "do not threaten"],
+    [
+      decide(
+        gi,
+        1,
+        `${s.target} answers the threat`,
+        ["comply", "resist"],
+        [
+          leaf(s.comply, s.idle),
+          decide(
+            ti,
+            2,
+            `${s.threatener} decides whether to carry out the threat`,
+            ["execute", "back down"],
+            [leaf(s.resist, s.threat), leaf(s.resist, s.idle)],
+          ),
+        ],
+      ),
+      decide(
+        gi,
+        2,
+        `${s.target} chooses without a threat`,
+        ["comply", "resist"],
+        [leaf(s.comply, s.idle), leaf(s.resist, s.idle)],
+      ),
+    ],
+  );
+  return { title: `${spec.name}: threat sequence`, comment: "", players, outcomes, root };
+}

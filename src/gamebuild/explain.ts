@@ -1,0 +1,85 @@
+/**
+ * What a built game means, in plain words: the equilibria and what each player gets, whether
+ * the threat is credible and whether it deters, and the bargaining solution.
+ * @module
+ */
+import type { BargainingResult } from "../strategy/bargaining/nash-bargaining.js";
+import type { GameReport } from "../strategy/report/solve.js";
+import type { BuiltGame } from "./build.js";
+import type { GameSpec } from "./schema.js";
+
+const num = (x: { toNumber(): number } | number) => (typeof x === "number" ? x : x.toNumber());
+const fmt = (x: number) => (Math.round(x * 1000) / 1000).toString();
+
+export function explainGame(
+  spec: GameSpec,
+  built: BuiltGame,
+  normal: GameReport,
+  tree?: GameReport,
+  bargaining?: { finite: BargainingResult; hull: BargainingResult },
+): string[] {
+  const out: string[] = [];
+  const players = spec.players.map((p) => p.actor);
+  out.push(
+    `Payoffs are −(value added lost in USD bn × economic weight + security-index loss in percentage points × security weight) over ${spec.horizon} months; higher is better, 0 is the status quo.`,
+  );
+  for (const e of normal.equilibria) {
+    const parts = e.strategies.map((probs, p) => {
+      const labels = built.normal.strategies[p]!;
+      const played = probs.map((x, s) => [labels[s]!, num(x)] as const).filter(([, x]) => x > 0);
+      const what =
+        played.length === 1
+          ? `plays ${played[0]![0]}`
+          : `mixes ${played.map(([l, x]) => `${l} ${fmt(x * 100)}%`).join(", ")}`;
+      return `${players[p]} ${what} (payoff ${fmt(num(e.payoffs[p]!))})`;
+    });
+    out.push(`Nash equilibrium: ${parts.join("; ")}.`);
+  }
+  if (normal.equilibria.length > 1)
+    out.push(
+      `There are ${normal.equilibria.length} extreme equilibria: the outcome depends on expectations.`,
+    );
+  if (tree?.subgamePerfect && spec.sequential) {
+    const s = spec.sequential;
+    const spe = tree.subgamePerfect;
+    const at = (label: string) => spe.choices.find((c) => c.node === label);
+    const execute = (tree.threats ?? []).find(
+      (t) => t.label === `${s.threatener} decides whether to carry out the threat`,
+    );
+    const credible = execute?.actions.find((a) => a.action === "execute")?.credible ?? false;
+    const pay = (a: string) => fmt(num(execute?.actions.find((x) => x.action === a)?.payoff ?? 0));
+    out.push(
+      `${s.threatener}'s threat to ${s.threat} if ${s.target} chooses ${s.resist} is ${credible ? "credible" : "not credible"}: once ${s.target} has resisted, carrying it out gives ${s.threatener} ${pay("execute")} against ${pay("back down")} for backing down.`,
+    );
+    const threatens = at(`${s.threatener} decides whether to threaten`)?.action === "threaten";
+    const answer = at(
+      threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
+    )?.action;
+    const deters = threatens && answer === "comply";
+    const free = at(`${s.target} chooses without a threat`)?.action;
+    out.push(
+      `Subgame-perfect play: ${s.threatener} ${threatens ? "threatens" : "does not threaten"}, ${s.target} ${answer === "comply" ? `complies (${s.comply})` : `resists (${s.resist})`}; payoffs ${spe.payoffs.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}. ${free === "comply" ? `${s.target} complies with or without a threat.` : deters ? `The threat deters: without it ${s.target} would play ${s.resist}.` : credible ? "Even a credible threat does not change the target's choice." : "The threat does not deter, because it is not credible."}`,
+    );
+  }
+  if (bargaining && built.deals) {
+    const d = built.deals;
+    out.push(
+      `Disagreement point (${spec.bargaining!.disagreement.join(" / ")}): ${d.disagreement.map((x, p) => `${players[p]} ${fmt(x)}`).join(", ")}.`,
+    );
+    out.push(
+      `Deals: ${d.deals.map((x) => `${x.id} (${x.payoffs.map((u, p) => `${players[p]} ${fmt(u)}`).join(", ")})`).join("; ")}.`,
+    );
+    const f = bargaining.finite;
+    if (f.agreement) {
+      out.push(
+        `Nash bargaining over the deals: ${f.mix.map((m) => m.label).join(" or ")}, with payoffs ${f.point.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}.`,
+      );
+    } else out.push("No deal gives both players more than the disagreement point: no agreement.");
+    const h = bargaining.hull;
+    if (h.agreement && h.mix.length > 1)
+      out.push(
+        `Allowing mixtures of deals (e.g. over time), the solution mixes ${h.mix.map((m) => `${m.label} ${fmt(num(m.weight) * 100)}%`).join(" and ")}.`,
+      );
+  }
+  return out;
+}
