@@ -4,7 +4,7 @@
  * @module
  */
 import type { CouncilOnScenario } from "../council/on-scenario.js";
-import type { ActorResult, GoodResult } from "../simulate/results.js";
+import type { ActorResult, GoodResult, NodeResult, PoolResult } from "../simulate/results.js";
 import type { CapacityShare, ScenarioRun } from "../simulate/scenario-run.js";
 
 export const UNITS = {
@@ -16,6 +16,8 @@ export const UNITS = {
   securityIndexMin: "lowest monthly security index (1 = baseline)",
   month: "months from the start (1 = the first month)",
   goodOutput: "units of the good per month",
+  nodeOutput: "units of the node's good per month (shortfall: baseline − output)",
+  poolStock: "units of the good held at the end of the month",
 } as const;
 
 export interface RunDocument {
@@ -29,6 +31,9 @@ export interface RunDocument {
   actors: ActorResult[];
   eu?: { bloc: ActorResult; members: ActorResult[] };
   goods: GoodResult[];
+  /** Per production node and month: output and shortfall; per pool and month: stock. */
+  nodes: NodeResult[];
+  pools: PoolResult[];
   capacityShare?: CapacityShare;
   /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
   council?: CouncilOnScenario;
@@ -51,6 +56,8 @@ export function runDocument(run: ScenarioRun): RunDocument {
     units: UNITS,
     actors,
     goods: run.result.goods,
+    nodes: run.result.nodes,
+    pools: run.result.pools,
     conservation: run.result.conservation,
   };
   const eu = actors.find((a) => a.id === "EU" && a.kind === "bloc");

@@ -89,6 +89,18 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
     bold: true,
   };
   for (const g of doc.goods) goods.addRow([g.id, g.unit, g.baseline, ...g.output]);
+  const nodes = wb.addWorksheet("Output by node and month");
+  nodes.addRow([
+    "node",
+    "actor",
+    "good",
+    "baseline per month",
+    ...months.map((m) => `month ${m}`),
+  ]).font = { bold: true };
+  for (const n of doc.nodes) nodes.addRow([n.id, n.actor, n.good, n.baseline, ...n.output]);
+  const stocks = wb.addWorksheet("Stock by pool and month");
+  stocks.addRow(["actor", "good", ...months.map((m) => `month ${m}`)]).font = { bold: true };
+  for (const p of doc.pools) stocks.addRow([p.actor, p.good, ...p.stock]);
   const loss = wb.addWorksheet("Value added lost by month");
   loss.addRow(["actor", ...months.map((m) => `month ${m}`)]).font = { bold: true };
   for (const a of doc.actors) loss.addRow([a.id, ...a.monthly.valueAddedLost]);

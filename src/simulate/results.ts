@@ -50,9 +50,30 @@ export interface GoodResult {
   lostShare: number;
 }
 
+/** One production node: an actor's industry (or a firm), month by month. */
+export interface NodeResult {
+  id: string;
+  actor: string;
+  good: string;
+  /** Baseline output per month. */
+  baseline: number;
+  output: number[];
+  /** Baseline − output, per month (negative: above baseline). */
+  shortfall: number[];
+}
+
+/** One pool: what an actor holds in stock of a good, month by month (end of month). */
+export interface PoolResult {
+  actor: string;
+  good: string;
+  stock: number[];
+}
+
 export interface SimulationResult {
   actors: ActorResult[];
   goods: GoodResult[];
+  nodes: NodeResult[];
+  pools: PoolResult[];
   conservation: { maxOverShipped: number; maxOverUsed: number };
 }
 
@@ -157,9 +178,30 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
     return { id, unit: good.unit, baseline: b, output, lostShare: b > 0 ? lost / (b * T) : 0 };
   });
 
+  const nodes = Array.from({ length: N }, (_, k): NodeResult => {
+    const output = Array.from({ length: T }, (_, t) => trace.output[t * N + k]!);
+    return {
+      id: net.nodeId[k] ?? `${net.actors[net.nodeActor[k]!]}:${net.goods[net.nodeGood[k]!]}`,
+      actor: net.actors[net.nodeActor[k]!]!,
+      good: net.goods[net.nodeGood[k]!]!,
+      baseline: net.nodeBase[k]!,
+      output,
+      shortfall: output.map((y) => net.nodeBase[k]! - y),
+    };
+  });
+  const pools = Array.from(
+    { length: Q },
+    (_, q): PoolResult => ({
+      actor: net.actors[net.poolActor[q]!]!,
+      good: net.goods[net.poolGood[q]!]!,
+      stock: Array.from({ length: T }, (_, t) => trace.stock[t * Q + q]!),
+    }),
+  );
   return {
     actors,
     goods,
+    nodes,
+    pools,
     conservation: {
       maxOverShipped: Math.max(0, ...trace.overShipped),
       maxOverUsed: Math.max(0, ...trace.overUsed),

@@ -183,6 +183,23 @@ describe("the examples", () => {
   );
 });
 
+describe("the game examples", () => {
+  const GAMES = readdirSync(join(ROOT, "examples/games"))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
+  it.each(GAMES)("%s builds, solves and explains itself", async (f) => {
+    const r = await runCli(["game", "build", `examples/games/${f}`, "--json"], ROOT);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.profiles).toHaveLength(4);
+    expect(doc.solution.equilibria.length).toBeGreaterThan(0);
+    expect(doc.summary.length).toBeGreaterThan(1);
+    if (doc.sequential) expect(doc.summary.join(" ")).toMatch(/threat to .* is (not )?credible/);
+    if (doc.bargaining)
+      expect(doc.summary.join(" ")).toMatch(/Nash bargaining over the deals|no agreement/);
+  });
+});
+
 describe("report formats", () => {
   it("writes Markdown with SVG charts, JSON and XLSX whose numbers match --json", async () => {
     const dir = mkdtempSync(join(tmpdir(), "levier-formats-"));
@@ -291,5 +308,33 @@ describe("bad scenarios", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.scenario.horizon).toBe(6);
     expect(doc.scenario.measures[0].end).toBe(6);
+  });
+});
+
+describe("per node and month results", () => {
+  it("give every node's output and shortfall and every pool's stock, consistent with the goods' totals", () => {
+    const doc = docs.get("taiwan-fab-disruption.yaml")! as {
+      nodes: {
+        id: string;
+        good: string;
+        baseline: number;
+        output: number[];
+        shortfall: number[];
+      }[];
+      pools: { stock: number[] }[];
+      goods: { id: string; output: number[] }[];
+      scenario: { horizon: number };
+    };
+    expect(doc.nodes.length).toBeGreaterThan(400);
+    const tw = doc.nodes.find((n) => n.id === "TW:leading_edge_logic")!;
+    expect(tw.output).toHaveLength(doc.scenario.horizon);
+    tw.output.forEach((y, t) => expect(tw.shortfall[t]).toBe(tw.baseline - y));
+    expect(Math.min(...tw.output)).toBeLessThan(tw.baseline * 0.5);
+    const good = doc.goods.find((g) => g.id === "leading_edge_logic")!;
+    const sum = doc.nodes
+      .filter((n) => n.good === "leading_edge_logic")
+      .reduce((s, n) => s + n.output[5]!, 0);
+    expect(Math.abs(sum - good.output[5]!)).toBeLessThanOrEqual(1e-9 * good.output[5]!);
+    expect(doc.pools.every((p) => p.stock.every((x) => x >= 0))).toBe(true);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The "where the EU is indispensable" section of a report: the bloc's chokepoints and how much
+ * each major power depends on its strongest goods (analysis/indispensable.ts computes them).
+ * @module
+ */
+import type { Indispensability } from "../analysis/indispensable.js";
+import type { Block } from "./blocks.js";
+import { pct, usd } from "./format.js";
+
+/** Rows of the bloc's chokepoint table shown. */
+const SHOWN = 10;
+
+export function indispensableBlocks(ind: Indispensability): Block[] {
+  const name = ind.bloc.id === "EU" ? "the EU" : ind.bloc.name;
+  const rows = ind.chokepoints.filter((r) => r.score > 0).slice(0, SHOWN);
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: `Where ${name} is indispensable` },
+    {
+      kind: "paragraph",
+      text: `Goods where ${name}'s members together are a chokepoint, at baseline: chokepoint score = share of world output × criticality downstream (share of world value added in the modelled goods lost without the good, before stocks and substitution) × (1 − substitutability within ${ind.horizon} months). Simulated criticality: the same loss in the engine over ${ind.horizon} months, stocks drawn down. docs/analysis.md defines every column.`,
+    },
+  ];
+  if (rows.length === 0) {
+    blocks.push({ kind: "paragraph", text: `${name} is not a chokepoint for any good.` });
+    return blocks;
+  }
+  blocks.push({
+    kind: "table",
+    header: [
+      "good",
+      "share of world output",
+      "made by",
+      "criticality",
+      "simulated",
+      "substitutability",
+      "stock (months)",
+      "score",
+    ],
+    align: ["left", "right", "left", "right", "right", "right", "right", "right"],
+    rows: rows.map((r) => [
+      r.good,
+      pct(r.share),
+      r.makers.map((m) => `${m.actor} ${pct(m.share)}`).join(", ") || "–",
+      pct(r.criticality),
+      pct(r.criticalitySimulated),
+      pct(r.substitutability),
+      String(r.stockMonths),
+      r.score.toExponential(2),
+    ]),
+  });
+  if (ind.dependence.length > 0) {
+    blocks.push(
+      { kind: "heading", level: 3, text: `Who depends on ${name}'s strongest goods` },
+      {
+        kind: "paragraph",
+        text: `For each good, the share of each major power's supply that comes from ${name}, the months of stock its users hold, and what the power would lose over ${ind.horizon} months if ${name} withheld that good alone (value added, negative = a gain as its own industry replaces the supply, and security-index loss).`,
+      },
+      {
+        kind: "table",
+        header: [
+          "good",
+          "power",
+          `share from ${ind.bloc.id}`,
+          "stock (months)",
+          "value added lost",
+          "share of its value added",
+          "security index loss",
+        ],
+        align: ["left", "left", "right", "right", "right", "right", "right"],
+        rows: ind.dependence.map((d) => [
+          d.good,
+          d.power,
+          pct(d.shareFromBloc),
+          String(d.stockMonths),
+          usd(d.loss),
+          pct(d.lossShare),
+          pct(d.securityLoss),
+        ]),
+      },
+    );
+  }
+  return blocks;
+}

@@ -1,0 +1,227 @@
+/**
+ * An actor's profile as a report: its chokepoints, its exposure, its leverage over and under
+ * each major power, with Vega-Lite charts (analysis/profile.ts computes the figures; the
+ * Markdown and HTML writers render the blocks).
+ * @module
+ */
+import type { Profile } from "../analysis/profile.js";
+import type { Block, Report } from "./blocks.js";
+import type { Chart } from "./charts.js";
+import { pct, usd } from "./format.js";
+
+const WIDTH = 560;
+const SHOWN = 15;
+
+export function profileReport(p: Profile): Report {
+  const a = p.actor;
+  const b: Block[] = [
+    { kind: "heading", level: 1, text: `Profile: ${a.name} (${a.id})` },
+    {
+      kind: "paragraph",
+      text: `Horizon ${p.horizon} months. ${a.kind === "bloc" ? `A bloc of ${a.members.length} members; its figures are its members' summed. ` : ""}Value added is in US dollars over the horizon, in the modelled goods; docs/analysis.md defines every figure.`,
+    },
+    ...chokepointBlocks(p),
+    ...exposureBlocks(p),
+    ...leverageBlocks(p),
+  ];
+  return { title: `Profile: ${a.name}`, blocks: b, data: p };
+}
+
+function chokepointBlocks(p: Profile): Block[] {
+  const rows = p.chokepoints.filter((r) => r.score > 0).slice(0, SHOWN);
+  const out: Block[] = [{ kind: "heading", level: 2, text: "Its chokepoints" }];
+  if (rows.length === 0) {
+    out.push({ kind: "paragraph", text: `${p.actor.id} is not a chokepoint for any good.` });
+    return out;
+  }
+  out.push(
+    {
+      kind: "paragraph",
+      text: "Score = share of world output × criticality downstream × (1 − substitutability within the horizon); rank = the place the row would take in the world's chokepoint table.",
+    },
+    {
+      kind: "table",
+      header: [
+        "rank",
+        "good",
+        "share",
+        "HHI",
+        "criticality",
+        "simulated",
+        "substitutability",
+        "score",
+      ],
+      align: ["right", "left", "right", "right", "right", "right", "right", "right"],
+      rows: rows.map((r) => [
+        String(r.rank),
+        r.good,
+        pct(r.share),
+        r.hhi.toFixed(3),
+        pct(r.criticality),
+        pct(r.criticalitySimulated),
+        pct(r.substitutability),
+        r.score.toExponential(2),
+      ]),
+    },
+    { kind: "chart", chart: scoreChart(p) },
+  );
+  return out;
+}
+
+function exposureBlocks(p: Profile): Block[] {
+  const e = p.exposure;
+  const deps = e.dependencies.slice(0, SHOWN);
+  const out: Block[] = [
+    { kind: "heading", level: 2, text: "Its exposure" },
+    {
+      kind: "paragraph",
+      text: `What ${p.actor.id} buys from others, from whom, with how many months of stock, and its value added lost over the horizon if that supplier withholds that good (simulated where the estimate reaches ${pct(e.threshold)} of its value added; the estimate otherwise, marked ≤).`,
+    },
+    {
+      kind: "table",
+      header: [
+        "good",
+        "supplier",
+        "share of its use",
+        "value a year",
+        "stock (months)",
+        "value added lost",
+        "share",
+        "security index loss",
+      ],
+      align: ["left", "left", "right", "right", "right", "right", "right", "right"],
+      rows: deps.map((d) => [
+        d.good,
+        d.supplier,
+        pct(d.shareOfUse),
+        usd(d.value),
+        String(d.stockMonths),
+        `${d.simulated ? "" : "≤ "}${usd(d.loss)}`,
+        `${d.simulated ? "" : "≤ "}${pct(d.lossShare)}`,
+        d.simulated ? pct(d.securityLoss) : "–",
+      ]),
+    },
+    { kind: "chart", chart: exposureChart(p) },
+  ];
+  if (e.members) {
+    out.push(
+      { kind: "heading", level: 3, text: "Members' dependence outside the bloc" },
+      {
+        kind: "table",
+        header: ["member", "imports from outside a year", "share of its receipts", "largest"],
+        align: ["left", "right", "right", "left"],
+        rows: e.members.map((m) => [
+          m.member,
+          usd(m.extraImports),
+          pct(m.extraShare),
+          m.top.map((t) => `${t.good} from ${t.supplier} (${pct(t.shareOfUse)})`).join("; "),
+        ]),
+      },
+    );
+  }
+  return out;
+}
+
+function leverageBlocks(p: Profile): Block[] {
+  if (p.leverage.length === 0) return [];
+  return [
+    { kind: "heading", level: 2, text: "Its leverage over and under each major power" },
+    {
+      kind: "paragraph",
+      text: `Over: ${p.actor.id} withholds everything it ships to the power for the whole horizon; under: the power does the same to ${p.actor.id}. Damage is the target's value added lost (negative: a gain, as its own industry replaces the supply) and its security-index loss; cost is the withholder's value added lost, mostly its lost exports. Asymmetry = damage over − damage under, in shares of each one's value added.`,
+    },
+    {
+      kind: "table",
+      header: [
+        "power",
+        "damage over",
+        "security loss over",
+        "cost over",
+        "damage under",
+        "security loss under",
+        "cost under",
+        "asymmetry",
+      ],
+      align: ["left", "right", "right", "right", "right", "right", "right", "right"],
+      rows: p.leverage.map((l) => [
+        l.power,
+        `${usd(l.over.damage)} (${pct(l.over.damageShare)})`,
+        pct(l.over.securityLoss),
+        `${usd(l.over.cost)} (${pct(l.over.costShare)})`,
+        `${usd(l.under.damage)} (${pct(l.under.damageShare)})`,
+        pct(l.under.securityLoss),
+        `${usd(l.under.cost)} (${pct(l.under.costShare)})`,
+        pct(l.over.asymmetryShare),
+      ]),
+    },
+    { kind: "chart", chart: leverageChart(p) },
+  ];
+}
+
+function scoreChart(p: Profile): Chart {
+  const values = p.chokepoints
+    .filter((r) => r.score > 0)
+    .slice(0, SHOWN)
+    .map((r) => ({ good: r.good, score: r.score, share: r.share }));
+  return {
+    id: "profile-chokepoints",
+    title: `Chokepoint scores of ${p.actor.id}`,
+    spec: {
+      width: WIDTH,
+      height: 22 * Math.max(3, values.length),
+      data: { values },
+      mark: "bar",
+      encoding: {
+        y: { field: "good", type: "nominal", sort: "-x", title: null },
+        x: { field: "score", type: "quantitative", title: "chokepoint score" },
+        tooltip: [{ field: "good" }, { field: "share", format: ".1%" }],
+      },
+    },
+  };
+}
+
+function exposureChart(p: Profile): Chart {
+  const values = p.exposure.dependencies.slice(0, SHOWN).map((d) => ({
+    dependency: `${d.good} from ${d.supplier}`,
+    percent: 100 * d.lossShare,
+    simulated: d.simulated ? "simulated" : "estimate (upper)",
+  }));
+  return {
+    id: "profile-exposure",
+    title: `Value added ${p.actor.id} loses if the supplier withholds the good, % over ${p.horizon} months`,
+    spec: {
+      width: WIDTH,
+      height: 22 * Math.max(3, values.length),
+      data: { values },
+      mark: "bar",
+      encoding: {
+        y: { field: "dependency", type: "nominal", sort: "-x", title: null },
+        x: { field: "percent", type: "quantitative", title: "% of its value added" },
+        color: { field: "simulated", type: "nominal", title: null },
+      },
+    },
+  };
+}
+
+function leverageChart(p: Profile): Chart {
+  const values = p.leverage.flatMap((l) => [
+    { power: l.power, direction: `${p.actor.id} → power`, percent: 100 * l.over.damageShare },
+    { power: l.power, direction: `power → ${p.actor.id}`, percent: 100 * l.under.damageShare },
+  ]);
+  return {
+    id: "profile-leverage",
+    title: "Damage of withholding everything, % of the target's value added",
+    spec: {
+      width: WIDTH,
+      height: 260,
+      data: { values },
+      mark: "bar",
+      encoding: {
+        x: { field: "power", type: "nominal", title: null },
+        xOffset: { field: "direction" },
+        y: { field: "percent", type: "quantitative", title: "% of the target's value added" },
+        color: { field: "direction", type: "nominal", title: null },
+      },
+    },
+  };
+}
