@@ -235,7 +235,11 @@ export function exposure(
       simulated: s.simulate,
     };
   });
-  suppliers.sort((a, b) => b.loss - a.loss || b.imports - a.imports);
+  // Security loss first: withholding everything can raise the value added of an actor whose
+  // own industry replaces the supply, while it still goes short of what it cannot make.
+  suppliers.sort(
+    (a, b) => b.securityLoss - a.securityLoss || b.loss - a.loss || b.imports - a.imports,
+  );
 
   const goods: GoodExposure[] = [];
   ctx.goods.forEach((g, i) => {

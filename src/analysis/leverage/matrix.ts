@@ -105,6 +105,60 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
   return { pairs, tasks };
 }
 
+/** One cell: from the simulation's result when there is one, else the bound and the
+ * first-order cost. Asymmetry is left at 0 (`withAsymmetry` fills it). */
+export function leverageCell(
+  ctx: AnalysisContext,
+  pair: { from: Entity; to: Entity; bound: number },
+  horizon: number,
+  result?: Losses,
+): LeverageCell {
+  const { from, to } = pair;
+  const first = exportCost(ctx.net, from.members, to.members, horizon);
+  const cell: LeverageCell = {
+    from: from.id,
+    to: to.id,
+    damage: pair.bound,
+    damageShare: 0,
+    securityLoss: 0,
+    cost: first.valueAdded,
+    costShare: 0,
+    exports: first.exports,
+    asymmetry: 0,
+    asymmetryShare: 0,
+    simulated: result !== undefined,
+    damageBound: pair.bound,
+  };
+  if (result) {
+    const losses = result.byActor;
+    cell.damage = sumOver(losses, to.members);
+    cell.cost = sumOver(losses, from.members);
+    cell.securityLoss = securityLoss(result, ctx.baseSecurity, to.members, horizon);
+    const bloc = to.kind === "bloc" ? to : from.kind === "bloc" ? from : undefined;
+    if (bloc) {
+      cell.members = Object.fromEntries(
+        Array.from(bloc.members, (i) => [ctx.net.actors[i]!, losses[i]!]),
+      );
+    }
+  }
+  const toBase = sumOver(ctx.baseValueAdded, to.members) * horizon;
+  const fromBase = sumOver(ctx.baseValueAdded, from.members) * horizon;
+  cell.damageShare = toBase > 0 ? cell.damage / toBase : 0;
+  cell.costShare = fromBase > 0 ? cell.cost / fromBase : 0;
+  return cell;
+}
+
+/** Fills each cell's asymmetry from the cell of the reverse pair (0 when it is absent). */
+export function withAsymmetry(cells: LeverageCell[]): LeverageCell[] {
+  const byKey = new Map(cells.map((c) => [`${c.from}|${c.to}`, c]));
+  for (const c of cells) {
+    const back = byKey.get(`${c.to}|${c.from}`);
+    c.asymmetry = c.damage - (back?.damage ?? 0);
+    c.asymmetryShare = c.damageShare - (back?.damageShare ?? 0);
+  }
+  return cells;
+}
+
 /** Assembles the matrix from the plan and the results of its tasks (same order). */
 export function leverageMatrix(
   ctx: AnalysisContext,
@@ -113,8 +167,7 @@ export function leverageMatrix(
   results: readonly Losses[],
 ): LeverageMatrix {
   const T = opts.horizon;
-  const entities = leverageEntities(ctx, opts.actors);
-  const actors = entities.map(
+  const actors = leverageEntities(ctx, opts.actors).map(
     (e): LeverageActor => ({
       id: e.id,
       name: e.name,
@@ -123,49 +176,10 @@ export function leverageMatrix(
       valueAdded: sumOver(ctx.baseValueAdded, e.members) * T,
     }),
   );
-  const baseOf = new Map(actors.map((a) => [a.id, a.valueAdded]));
-  const cells: LeverageCell[] = [];
   let next = 0;
-  for (const p of plan.pairs) {
-    const toBase = baseOf.get(p.to.id)!;
-    const fromBase = baseOf.get(p.from.id)!;
-    const first = exportCost(ctx.net, p.from.members, p.to.members, T);
-    const cell: LeverageCell = {
-      from: p.from.id,
-      to: p.to.id,
-      damage: p.bound,
-      damageShare: 0,
-      securityLoss: 0,
-      cost: first.valueAdded,
-      costShare: 0,
-      exports: first.exports,
-      asymmetry: 0,
-      asymmetryShare: 0,
-      simulated: p.simulate,
-      damageBound: p.bound,
-    };
-    if (p.simulate) {
-      const result = results[next++]!;
-      const losses = result.byActor;
-      cell.damage = sumOver(losses, p.to.members);
-      cell.cost = sumOver(losses, p.from.members);
-      cell.securityLoss = securityLoss(result, ctx.baseSecurity, p.to.members, T);
-      const bloc = p.to.kind === "bloc" ? p.to : p.from.kind === "bloc" ? p.from : undefined;
-      if (bloc) {
-        cell.members = Object.fromEntries(
-          Array.from(bloc.members, (i) => [ctx.net.actors[i]!, losses[i]!]),
-        );
-      }
-    }
-    cell.damageShare = toBase > 0 ? cell.damage / toBase : 0;
-    cell.costShare = fromBase > 0 ? cell.cost / fromBase : 0;
-    cells.push(cell);
-  }
-  const byKey = new Map(cells.map((c) => [`${c.from}|${c.to}`, c]));
-  for (const c of cells) {
-    const back = byKey.get(`${c.to}|${c.from}`);
-    c.asymmetry = c.damage - (back?.damage ?? 0);
-    c.asymmetryShare = c.damageShare - (back?.damageShare ?? 0);
-  }
+  const cells = plan.pairs.map((p) =>
+    leverageCell(ctx, p, T, p.simulate ? results[next++]! : undefined),
+  );
+  withAsymmetry(cells);
   return { horizon: T, threshold: opts.threshold, actors, cells, simulatedPairs: next };
 }

@@ -1,0 +1,453 @@
+/**
+ * `levier chokepoints|exposure|leverage|io|dependencies` and `levier report profile`: the
+ * analyses of docs/analysis.md on the world in use. Simulations run on worker threads
+ * (`--threads`, default: the machine's cores, at most 4); everything else is the pure core in
+ * src/analysis. `--json` prints exactly one JSON document.
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import {
+  CHOKEPOINT_SORT_KEYS,
+  type ChokepointSortKey,
+  chokepointTable,
+  chokepointTasks,
+} from "../analysis/chokepoints.js";
+import { type AnalysisContext, analysisContext } from "../analysis/context.js";
+import { dependencyTest } from "../analysis/dependency/commission.js";
+import { parseDependencyTest } from "../analysis/dependency/schema.js";
+import { entityOf } from "../analysis/entities.js";
+import { DEFAULT_EXPOSURE_THRESHOLD, exposure, exposurePlan } from "../analysis/exposure.js";
+import { extractBackward, extractForward } from "../analysis/io/extraction.js";
+import {
+  type IoTable,
+  multipliersDense,
+  multipliersSparse,
+  technicalCoefficients,
+} from "../analysis/io/leontief.js";
+import { goodsTable, networkTable } from "../analysis/io/views.js";
+import {
+  DEFAULT_LEVERAGE_HORIZON,
+  DEFAULT_LEVERAGE_THRESHOLD,
+  leverageMatrix,
+  leveragePlan,
+} from "../analysis/leverage/matrix.js";
+import { runTasksParallel } from "../analysis/leverage/parallel.js";
+import type { WithholdTask } from "../analysis/leverage/withhold.js";
+import { type Profile, profile, profilePlan, profileTasks } from "../analysis/profile.js";
+import type { Losses } from "../analysis/value-added.js";
+import { InputError, UsageError } from "../diagnostics/errors.js";
+import { PACKAGE_ROOT } from "../io/world-files.js";
+import { writeFileAtomic } from "../io/write-files.js";
+import { profileReport } from "../report/profile.js";
+import { reportFiles } from "../report/write.js";
+import { type CliContext, printJson, println } from "./context.js";
+import { formatNumber, percent, textTable } from "./table.js";
+import { loadWorldFor } from "./world-option.js";
+
+export const DEFAULT_DEPENDENCY_TEST = resolve(
+  PACKAGE_ROOT,
+  "data/analysis/commission-dependency.yaml",
+);
+
+interface Common {
+  horizon?: string;
+  threads?: string;
+  json?: boolean;
+}
+
+export function registerAnalysis(
+  program: Command,
+  ctx: CliContext,
+  worldOf: () => string | undefined,
+) {
+  const load = () => analysisContext(loadWorldFor(ctx, worldOf()).world);
+
+  withCommon(
+    program
+      .command("chokepoints")
+      .description("rank every (actor, good) by share × criticality × (1 − substitutability)")
+      .option("--actor <id>", "rows of this actor only (a bloc: its members summed)")
+      .option("--sort <key>", `sort by ${CHOKEPOINT_SORT_KEYS.join(", ")}`, "score")
+      .option("--top <n>", "rows printed in the text table", "25"),
+  ).action(async (opts: Common & { actor?: string; sort: string; top: string }) => {
+    const a = load();
+    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+    if (!(CHOKEPOINT_SORT_KEYS as readonly string[]).includes(opts.sort))
+      throw new UsageError(
+        `--sort: expected one of ${CHOKEPOINT_SORT_KEYS.join(", ")}, found ${JSON.stringify(opts.sort)}`,
+      );
+    const actors = opts.actor === undefined ? undefined : [memberSpec(a, opts.actor)];
+    const results = await run(a, chokepointTasks(a, horizon), opts);
+    const table = chokepointTable(a, results, {
+      horizon,
+      sort: opts.sort as ChokepointSortKey,
+      ...(actors ? { actors } : {}),
+    });
+    if (opts.json) return printJson(ctx, table);
+    const top = countOf(opts.top, "--top");
+    ctx.stdout.write(
+      `${textTable(
+        ["rank", "actor", "good", "share", "HHI", "critical", "simulated", "substit.", "score"],
+        table.rows
+          .slice(0, top)
+          .map((r) => [
+            r.rank,
+            r.actor,
+            r.good,
+            percent(r.share),
+            r.hhi.toFixed(3),
+            percent(r.criticality, 2),
+            percent(r.criticalitySimulated, 2),
+            percent(r.substitutability),
+            r.score.toExponential(2),
+          ]),
+      )}\n`,
+    );
+  });
+
+  withCommon(
+    program
+      .command("exposure")
+      .description(
+        "what an actor buys from whom, its stocks, and its losses if a supplier withholds",
+      )
+      .argument("<actor>", "actor id (a state, the EU or ROW)")
+      .option(
+        "--threshold <x>",
+        "simulate pairs whose estimated loss reaches this share of the actor's value added",
+        String(DEFAULT_EXPOSURE_THRESHOLD),
+      )
+      .option("--top <n>", "rows printed in the text tables", "20"),
+  ).action(async (id: string, opts: Common & { threshold: string; top: string }) => {
+    const a = load();
+    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+    const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
+    const plan = exposurePlan(a, entityOf(a.world, a.net, id), options);
+    const doc = exposure(a, options, plan, await run(a, plan.tasks, opts));
+    if (opts.json) return printJson(ctx, doc);
+    const top = countOf(opts.top, "--top");
+    println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
+    ctx.stdout.write(
+      `${textTable(
+        ["good", "supplier", "share of use", "USD/yr", "stock", "VA lost", "share", "security"],
+        doc.dependencies
+          .slice(0, top)
+          .map((d) => [
+            d.good,
+            d.supplier,
+            percent(d.shareOfUse),
+            formatNumber(d.value),
+            d.stockMonths,
+            `${d.simulated ? "" : "≤"}${formatNumber(d.loss)}`,
+            `${d.simulated ? "" : "≤"}${percent(d.lossShare, 3)}`,
+            d.simulated ? percent(d.securityLoss, 3) : "–",
+          ]),
+      )}\n\n${textTable(
+        ["supplier withholding everything", "imports USD/yr", "VA lost", "share", "security"],
+        doc.suppliers
+          .slice(0, top)
+          .map((s) => [
+            s.supplier,
+            formatNumber(s.imports),
+            `${s.simulated ? "" : "≤"}${formatNumber(s.loss)}`,
+            `${s.simulated ? "" : "≤"}${percent(s.lossShare, 3)}`,
+            s.simulated ? percent(s.securityLoss, 3) : "–",
+          ]),
+      )}\n`,
+    );
+  });
+
+  withCommon(
+    program
+      .command("leverage")
+      .description("the damage each actor can do to each other by withholding, and its cost")
+      .option(
+        "--threshold <x>",
+        "simulate pairs whose estimated damage reaches this share of the target's value added",
+        String(DEFAULT_LEVERAGE_THRESHOLD),
+      )
+      .option("--all", "simulate every pair (slow: one simulation per pair)")
+      .option("--actors <ids>", "comma-separated actor ids (default: every state and bloc)")
+      .option("--top <n>", "pairs printed in the text table", "25"),
+  ).action(
+    async (opts: Common & { threshold: string; all?: boolean; actors?: string; top: string }) => {
+      const a = load();
+      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+      const ids = opts.actors?.split(",").map((s) => s.trim());
+      for (const id of ids ?? []) entityOf(a.world, a.net, id);
+      const options = {
+        horizon,
+        threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
+        ...(ids ? { actors: ids } : {}),
+      };
+      const plan = leveragePlan(a, options);
+      const matrix = leverageMatrix(a, options, plan, await run(a, plan.tasks, opts));
+      if (opts.json) return printJson(ctx, matrix);
+      println(
+        ctx.stdout,
+        `${matrix.cells.length} pairs over ${horizon} months, ${matrix.simulatedPairs} simulated (the others: estimated upper damage, marked ≤)`,
+      );
+      const rows = [...matrix.cells]
+        .sort((x, y) => y.damageShare - x.damageShare)
+        .slice(0, countOf(opts.top, "--top"));
+      ctx.stdout.write(
+        `${textTable(
+          ["from", "to", "damage", "of its VA", "security", "cost", "of its VA", "asymmetry"],
+          rows.map((c) => [
+            c.from,
+            c.to,
+            `${c.simulated ? "" : "≤"}${formatNumber(c.damage)}`,
+            `${c.simulated ? "" : "≤"}${percent(c.damageShare, 3)}`,
+            c.simulated ? percent(c.securityLoss, 3) : "–",
+            formatNumber(c.cost),
+            percent(c.costShare, 3),
+            percent(c.asymmetryShare, 3),
+          ]),
+        )}\n`,
+      );
+    },
+  );
+
+  program
+    .command("io")
+    .description("input–output view: coefficients, Leontief and Ghosh multipliers, extraction")
+    .option("--level <level>", "goods (from recipes) or network (actor × good)", "goods")
+    .option("--method <method>", "dense (LU) or sparse (Neumann series)", "sparse")
+    .option("--extract <sector>", "hypothetical extraction of a sector (a good, or ACTOR:good)")
+    .option("--json", "print the result as one JSON document")
+    .action((opts: { level: string; method: string; extract?: string; json?: boolean }) => {
+      if (opts.level !== "goods" && opts.level !== "network")
+        throw new UsageError(
+          `--level: expected goods or network, found ${JSON.stringify(opts.level)}`,
+        );
+      if (opts.method !== "dense" && opts.method !== "sparse")
+        throw new UsageError(
+          `--method: expected dense or sparse, found ${JSON.stringify(opts.method)}`,
+        );
+      const a = load();
+      const table = opts.level === "goods" ? goodsTable(a) : networkTable(a);
+      const m = opts.method === "dense" ? multipliersDense(table) : multipliersSparse(table);
+      const doc: Record<string, unknown> = {
+        level: opts.level,
+        method: opts.method,
+        units: "USD per year at baseline prices",
+        sectors: table.ids.map((id, i) => ({
+          id,
+          output: table.x[i],
+          outputMultiplier: m.output[i],
+          supplyMultiplier: m.supply[i],
+        })),
+      };
+      if (opts.level === "goods") doc.coefficients = coefficientRows(table);
+      if (opts.extract !== undefined) doc.extraction = extraction(table, opts.extract);
+      if (opts.json) return printJson(ctx, doc);
+      ctx.stdout.write(
+        `${textTable(
+          ["sector", "output USD/yr", "output multiplier", "supply multiplier"],
+          table.ids.map((id, i) => [id, table.x[i]!, m.output[i]!, m.supply[i]!]),
+        )}\n`,
+      );
+      if (doc.extraction) {
+        const x = doc.extraction as ReturnType<typeof extraction>;
+        println(
+          ctx.stdout,
+          `\nextracting ${x.sector}: forward (its sales) ${formatNumber(x.forward.lostElsewhere)} USD/yr lost elsewhere (${percent(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${formatNumber(x.backward.lostElsewhere)} (${percent(x.backward.lostElsewhereShare, 3)})`,
+        );
+      }
+    });
+
+  program
+    .command("dependencies")
+    .description("the European Commission's strategic-dependency test (SWD(2021) 352) per good")
+    .option(
+      "--test <file>",
+      "the test's thresholds (default: data/analysis/commission-dependency.yaml)",
+    )
+    .option("--json", "print the result as one JSON document")
+    .action((opts: { test?: string; json?: boolean }) => {
+      const file = opts.test ? resolve(ctx.cwd, opts.test) : DEFAULT_DEPENDENCY_TEST;
+      const shown = opts.test ?? "data/analysis/commission-dependency.yaml";
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        throw InputError.single("not-found", "no such file; expected the dependency test's YAML", {
+          file: shown,
+          line: 1,
+          col: 1,
+        });
+      }
+      const { test, issues } = parseDependencyTest(text, shown);
+      if (!test) throw new InputError(issues);
+      const a = load();
+      const report = dependencyTest(a, entityOf(a.world, a.net, test.bloc), test);
+      if (opts.json) return printJson(ctx, report);
+      println(
+        ctx.stdout,
+        `${report.test.name}: ${report.dependent.length} of ${report.goods.length} goods dependent`,
+      );
+      ctx.stdout.write(
+        `${textTable(
+          [
+            "good",
+            ...report.criteria.map((c) => `${c.id} (> ${c.above})`),
+            "verdict",
+            "main source",
+          ],
+          report.goods.map((g) => [
+            g.good,
+            ...g.criteria.map(
+              (c) => `${c.value === null ? "∞" : c.value.toFixed(3)}${c.holds ? " ✓" : ""}`,
+            ),
+            g.dependent ? "dependent" : "–",
+            g.suppliers[0] ? `${g.suppliers[0].actor} ${percent(g.suppliers[0].share)}` : "–",
+          ]),
+        )}\n`,
+      );
+    });
+
+  const report = program.command("report").description("write analysis reports");
+  withCommon(
+    report
+      .command("profile")
+      .description("an actor's chokepoints, exposure and leverage over and under major powers")
+      .argument("<actor>", "actor id")
+      .option("--out <dir>", "write the report into this directory")
+      .option("--format <format>", "md or html", "html")
+      .option("--powers <ids>", "comma-separated major powers (default: US,CN,EU,JP,KR,TW,UK,IN)"),
+  ).action(async (id: string, opts: Common & { out?: string; format: string; powers?: string }) => {
+    if (opts.format !== "md" && opts.format !== "html")
+      throw new UsageError(`--format: expected md or html, found ${JSON.stringify(opts.format)}`);
+    const a = load();
+    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+    const powers = opts.powers?.split(",").map((s) => s.trim());
+    for (const p of powers ?? []) entityOf(a.world, a.net, p);
+    const options = {
+      horizon,
+      exposureThreshold: DEFAULT_EXPOSURE_THRESHOLD,
+      ...(powers ? { powers } : {}),
+    };
+    const plan = profilePlan(a, entityOf(a.world, a.net, id), options);
+    const doc = profile(a, options, plan, await run(a, profileTasks(plan), opts));
+    if (opts.json) printJson(ctx, doc);
+    if (!opts.out) {
+      if (!opts.json) ctx.stdout.write(profileSummary(doc));
+      return;
+    }
+    const name = `profile-${doc.actor.id}`;
+    const files = await reportFiles(profileReport(doc), opts.format, name);
+    const dir = resolve(ctx.cwd, opts.out);
+    for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
+    println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
+  });
+}
+
+function profileSummary(p: Profile): string {
+  const lines = [
+    `${p.actor.name} (${p.actor.id}), horizon ${p.horizon} months; --out DIR writes the full report`,
+    "",
+    textTable(
+      ["rank", "chokepoint", "share", "score"],
+      p.chokepoints
+        .filter((r) => r.score > 0)
+        .slice(0, 10)
+        .map((r) => [r.rank, r.good, percent(r.share), r.score.toExponential(2)]),
+    ),
+    "",
+    textTable(
+      ["power", "damage over", "damage under", "asymmetry"],
+      p.leverage.map((l) => [
+        l.power,
+        percent(l.over.damageShare, 3),
+        percent(l.under.damageShare, 3),
+        percent(l.over.asymmetryShare, 3),
+      ]),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function withCommon(cmd: Command): Command {
+  return cmd
+    .option("--horizon <months>", "months simulated", String(DEFAULT_LEVERAGE_HORIZON))
+    .option("--threads <n>", "threads for the simulations (default: cores, at most 4)")
+    .option("--json", "print the result as one JSON document");
+}
+
+async function run(a: AnalysisContext, tasks: WithholdTask[], opts: Common): Promise<Losses[]> {
+  const threads =
+    opts.threads === undefined
+      ? Math.min(4, availableParallelism())
+      : countOf(opts.threads, "--threads");
+  return runTasksParallel(a.net, tasks, { threads });
+}
+
+function memberSpec(a: AnalysisContext, id: string) {
+  const e = entityOf(a.world, a.net, id);
+  return { id: e.id, kind: e.kind, members: Array.from(e.members, (m) => a.net.actors[m]!) };
+}
+
+function horizonOf(opts: Common, fallback: number): number {
+  const h = opts.horizon === undefined ? fallback : Number(opts.horizon);
+  if (!Number.isInteger(h) || h < 1 || h > 240)
+    throw new UsageError(
+      `--horizon: expected a whole number of months from 1 to 240, found ${JSON.stringify(opts.horizon)}`,
+    );
+  return h;
+}
+
+function countOf(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(
+      `${flag}: expected a whole number of at least 1, found ${JSON.stringify(text)}`,
+    );
+  return n;
+}
+
+function shareOf(text: string, flag: string): number {
+  const x = Number(text);
+  if (!Number.isFinite(x) || x < 0 || x > 1)
+    throw new UsageError(`${flag}: expected a share from 0 to 1, found ${JSON.stringify(text)}`);
+  return x;
+}
+
+function coefficientRows(table: IoTable) {
+  const n = table.ids.length;
+  const A = technicalCoefficients(table);
+  return table.ids.map((id, i) => ({
+    input: id,
+    perUnitValue: Object.fromEntries(
+      table.ids.flatMap((j, c) => (A[i * n + c]! > 0 ? [[j, A[i * n + c]!]] : [])),
+    ),
+  }));
+}
+
+function extraction(table: IoTable, spec: string) {
+  const id = spec;
+  const k = table.ids.indexOf(id);
+  if (k < 0)
+    throw new UsageError(
+      `--extract: unknown sector ${JSON.stringify(spec)}; expected ${table.ids.length > 30 ? "ACTOR:good as in levier io --level network" : `one of ${table.ids.join(", ")}`}`,
+    );
+  const forward = extractForward(table, k);
+  const backward = extractBackward(table, k);
+  const byId = (lost: Float64Array) =>
+    Object.fromEntries(table.ids.flatMap((s, i) => (lost[i]! !== 0 ? [[s, lost[i]!]] : [])));
+  return {
+    sector: id,
+    forward: {
+      lostElsewhere: forward.lostElsewhere,
+      lostElsewhereShare: forward.lostElsewhereShare,
+      lost: byId(forward.lost),
+    },
+    backward: {
+      lostElsewhere: backward.lostElsewhere,
+      lostElsewhereShare: backward.lostElsewhereShare,
+      lost: byId(backward.lost),
+    },
+  };
+}
