@@ -8,11 +8,9 @@ import { z } from "zod";
 import { MeasureSchema } from "../scenario/schema.js";
 import { GroupSchema, WorldPatchSchema } from "../world/schema.js";
 
-const Id = z
-  .string()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, {
-    message: "expected a lower-case id such as caps or no-caps",
-  });
+const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+  message: "expected a lower-case id such as caps or no-caps",
+});
 const ActorId = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected an actor id such as US or EU" });

@@ -72,16 +72,29 @@ export interface Network {
 
 /** Builds the inverse indices and baseline totals from the node-side arrays. */
 export function finishNetwork(
-  n: Omit<Network, "poolLinkStart" | "poolLinks" | "linkNode" | "edgeNode" | "poolEdgeStart" | "poolEdges" | "nodeBase" | "poolBase" | "poolNeedBase">,
+  n: Omit<
+    Network,
+    | "poolLinkStart"
+    | "poolLinks"
+    | "linkNode"
+    | "edgeNode"
+    | "poolEdgeStart"
+    | "poolEdges"
+    | "nodeBase"
+    | "poolBase"
+    | "poolNeedBase"
+  >,
 ): Network {
   const N = n.nodeCount;
   const Q = n.poolCount;
   const L = n.linkPool.length;
   const E = n.edgePool.length;
   const linkNode = new Int32Array(L);
-  for (let k = 0; k < N; k++) for (let l = n.linkStart[k]!; l < n.linkStart[k + 1]!; l++) linkNode[l] = k;
+  for (let k = 0; k < N; k++)
+    for (let l = n.linkStart[k]!; l < n.linkStart[k + 1]!; l++) linkNode[l] = k;
   const edgeNode = new Int32Array(E);
-  for (let k = 0; k < N; k++) for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) edgeNode[e] = k;
+  for (let k = 0; k < N; k++)
+    for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) edgeNode[e] = k;
   const poolLinkStart = countingIndex(Q, n.linkPool);
   const poolLinks = fillIndex(Q, n.linkPool, poolLinkStart);
   const poolEdgeStart = countingIndex(Q, n.edgePool);
@@ -95,7 +108,18 @@ export function finishNetwork(
   }
   const poolBase = new Float64Array(Q);
   sumIntoPools(n.edgePool, n.edgeBase, poolBase);
-  const network: Network = { ...n, nodeBase, poolBase, poolNeedBase: new Float64Array(Q), linkNode, edgeNode, poolLinkStart, poolLinks, poolEdgeStart, poolEdges };
+  const network: Network = {
+    ...n,
+    nodeBase,
+    poolBase,
+    poolNeedBase: new Float64Array(Q),
+    linkNode,
+    edgeNode,
+    poolLinkStart,
+    poolLinks,
+    poolEdgeStart,
+    poolEdges,
+  };
   poolNeeds(network, nodeBase, network.poolNeedBase);
   return network;
 }
