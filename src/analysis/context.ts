@@ -9,6 +9,7 @@ import type { Network } from "../network/network.js";
 import type { World } from "../world/schema.js";
 import { type Recipes, recipesOf } from "./criticality.js";
 import { type GoodFacts, goodFacts, worldValueAdded } from "./goods.js";
+import { demandInverse } from "./leverage/cost.js";
 import { baselineSecurity, baselineValueAddedByActor } from "./value-added.js";
 
 export interface AnalysisContext {
@@ -22,6 +23,19 @@ export interface AnalysisContext {
   baseValueAdded: Float64Array;
   /** Baseline denominator of each network actor's security index, per month. */
   baseSecurity: Float64Array;
+}
+
+const inverses = new WeakMap<Network, Float64Array | null>();
+
+/** The dense inverse of the network's demand cascade, computed once per network (undefined
+ * for networks too large to hold it). */
+export function demandInverseOf(ctx: AnalysisContext): Float64Array | undefined {
+  let inv = inverses.get(ctx.net);
+  if (inv === undefined) {
+    inv = demandInverse(ctx.net) ?? null;
+    inverses.set(ctx.net, inv);
+  }
+  return inv ?? undefined;
 }
 
 export function analysisContext(world: World, net: Network = compileWorld(world)): AnalysisContext {

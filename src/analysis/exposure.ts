@@ -9,9 +9,9 @@
  * @module
  */
 import { hhi } from "./concentration.js";
-import type { AnalysisContext } from "./context.js";
+import { type AnalysisContext, demandInverseOf } from "./context.js";
 import { allEntities, type Entity, overlaps } from "./entities.js";
-import { damageBound } from "./leverage/bound.js";
+import { type Estimate, estimateWithholding, material as reaches } from "./leverage/bound.js";
 import type { WithholdTask } from "./leverage/withhold.js";
 import { type Losses, securityLoss, sumOver } from "./value-added.js";
 
@@ -133,7 +133,8 @@ export function exposurePlan(
 ): ExposurePlan {
   const T = opts.horizon;
   const base = sumOver(ctx.baseValueAdded, target.members) * T;
-  const material = (bound: number) => opts.threshold <= 0 || bound >= opts.threshold * base;
+  const inverse = demandInverseOf(ctx);
+  const material = (e: Estimate) => reaches(e, opts.threshold * base);
   const flows = inflows(ctx, target.members);
   const tasks: WithholdTask[] = [];
   const flowBound: number[] = [];
@@ -145,19 +146,19 @@ export function exposurePlan(
       goods: Int32Array.of(f.good),
       months: T,
     };
-    const bound = damageBound(ctx.net, task);
-    flowBound.push(bound);
-    flowSimulated.push(material(bound));
-    if (material(bound)) tasks.push(task);
+    const estimate = estimateWithholding(ctx.net, task, inverse);
+    flowBound.push(estimate.loss);
+    flowSimulated.push(material(estimate));
+    if (material(estimate)) tasks.push(task);
   }
   const suppliers = allEntities(ctx.world, ctx.net)
     .filter((e) => e.id !== target.id && !overlaps(e.members, target.members))
     .filter((e) => flows.some((f) => e.members.includes(f.supplier)))
     .map((entity) => {
       const task: WithholdTask = { from: entity.members, to: target.members, months: T };
-      const bound = damageBound(ctx.net, task);
-      if (material(bound)) tasks.push(task);
-      return { entity, bound, simulate: material(bound) };
+      const estimate = estimateWithholding(ctx.net, task, inverse);
+      if (material(estimate)) tasks.push(task);
+      return { entity, bound: estimate.loss, simulate: material(estimate) };
     });
   return { target, flows, flowBound, flowSimulated, suppliers, tasks };
 }

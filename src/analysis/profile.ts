@@ -13,10 +13,10 @@ import {
   chokepointTable,
   chokepointTasks,
 } from "./chokepoints.js";
-import type { AnalysisContext } from "./context.js";
+import { type AnalysisContext, demandInverseOf } from "./context.js";
 import { type Entity, entityOf, overlaps } from "./entities.js";
 import { type Exposure, exposure, exposurePlan } from "./exposure.js";
-import { damageBound } from "./leverage/bound.js";
+import { estimateWithholding } from "./leverage/bound.js";
 import { type LeverageCell, leverageCell } from "./leverage/matrix.js";
 import type { WithholdTask } from "./leverage/withhold.js";
 import { DEFAULT_MAJOR_POWERS } from "./powers.js";
@@ -106,18 +106,19 @@ export function profile(
       world.rows.filter((w) => w.score > r.score && !(w.actor === r.actor && w.good === r.good))
         .length,
   }));
+  const inverse = demandInverseOf(ctx);
   const leverage = plan.powers.map((p, i): PowerLeverage => {
     const overTask = plan.groups[2]![2 * i]!;
     const underTask = plan.groups[2]![2 * i + 1]!;
     const over = leverageCell(
       ctx,
-      { from: target, to: p, bound: damageBound(ctx.net, overTask) },
+      { from: target, to: p, estimate: estimateWithholding(ctx.net, overTask, inverse) },
       T,
       pairs[2 * i]!,
     );
     const under = leverageCell(
       ctx,
-      { from: p, to: target, bound: damageBound(ctx.net, underTask) },
+      { from: p, to: target, estimate: estimateWithholding(ctx.net, underTask, inverse) },
       T,
       pairs[2 * i + 1]!,
     );

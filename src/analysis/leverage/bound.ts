@@ -12,22 +12,51 @@
  * monthly receipts of pool q, c_g = min(1, spare_g / Σ_{q of g} W_q) the part that spare capacity
  * covers, receipts R_q(t) = R⁰_q − W_q (1 − c_g [t > lag]) − Σ_{k of the target} v⁰_kq (1 − y_k),
  * stock S_q, φ_q = min(1, (S_q + R_q) / N⁰_q) and y_k = min over k's inputs of 1 − c (1 − φ),
- * the estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k.
+ * the supply-side estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k. To it is added the demand side:
+ * the target's value added lost because the withholder, making less, buys less of its inputs
+ * (`cost.ts`, the target's part of the Leontief demand cascade).
  *
- * It is not a proof: it ignores what third countries lose and pass back, and gains. The lag is
+ * The gain is the most the target's own industry could add by making what third countries'
+ * spare capacity cannot replace, up to its own spare and ramp-up capacity:
+ * T × Σ_g min((W_g − spare_g)⁺, K_g (1 + max_g) − x⁰_g) va_g.
+ *
+ * It is not a proof: it ignores what third countries lose and pass back. The lag is
  * set so that on the default world no simulated loss exceeds it by more than 10⁻⁴ of the
  * target's value added (bench/analysis/README.md), and the tests check on random worlds that
  * screening misses no pair above the threshold.
  * @module
  */
 import type { Network } from "../../network/network.js";
+import { type DemandLoss, demandLoss } from "./cost.js";
 import type { WithholdTask } from "./withhold.js";
 
 /** Months before third countries' spare capacity is counted as replacing withheld supply. */
 export const SUBSTITUTION_LAG = 4;
 
+export interface Estimate {
+  /** Pessimistic value added the target loses (supply side + demand side), USD. */
+  loss: number;
+  /** The most the target's own industry could gain by replacing what third countries cannot. */
+  gain: number;
+  /** The demand cascade (also the withholder's first-order cost). */
+  demand: DemandLoss;
+}
+
+/** Whether an estimate reaches `limit` (USD) either way; a limit of 0 or less takes all. */
+export function material(e: Estimate, limit: number): boolean {
+  return limit <= 0 || e.loss >= limit || e.gain >= limit;
+}
+
 /** The estimate for a task (its goods only, when it names some), USD over its months. */
-export function damageBound(net: Network, task: WithholdTask): number {
+export function damageBound(net: Network, task: WithholdTask, inverse?: Float64Array): number {
+  return estimateWithholding(net, task, inverse).loss;
+}
+
+export function estimateWithholding(
+  net: Network,
+  task: WithholdTask,
+  inverse?: Float64Array,
+): Estimate {
   const { from, to, months } = task;
   const isFrom = new Uint8Array(net.actors.length);
   const isTo = new Uint8Array(net.actors.length);
@@ -97,5 +126,19 @@ export function damageBound(net: Network, task: WithholdTask): number {
       lost += (1 - y) * net.nodeBase[k]! * net.goodValueAdded[net.nodeGood[k]!]!;
     }
   }
-  return lost;
+  // Gains: the target's own industry may replace, up to its spare and ramp-up capacity, what
+  // third countries' spare capacity cannot.
+  const room = new Float64Array(net.goods.length);
+  for (const k of nodes) {
+    const g = net.nodeGood[k]!;
+    const r = net.nodeCapacity[k]! * (1 + net.rampMax[g]!) - net.nodeBase[k]!;
+    if (r > 0) room[g] = room[g]! + r;
+  }
+  let gain = 0;
+  lostByGood.forEach((w, g) => {
+    const unmet = Math.max(0, w - spare[g]!);
+    gain += Math.min(unmet, room[g]!) * net.goodValueAdded[g]!;
+  });
+  const demand = demandLoss(net, from, to, months, goods, inverse);
+  return { loss: lost + demand.target, gain: gain * months, demand };
 }

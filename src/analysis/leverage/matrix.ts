@@ -6,20 +6,19 @@
  *
  * Actors are the states and blocs of the world (a bloc withholds with all its members and is
  * hit in all of them; a bloc and its own members are not paired). `ROW` is left out: it is not
- * one decision-maker. A pair is simulated when `damageBound` (stocks only, nothing replaced)
- * reaches `threshold` × b's value added over the horizon; below that, b's loss is at most the
- * bound, and the cell carries the bound and the first-order cost (`exportCost`), marked
- * `simulated: false`. `threshold: 0` simulates every pair.
+ * one decision-maker. A pair is simulated when the pessimistic estimate of b's loss, or of its
+ * gain (`bound.ts`), reaches `threshold` × b's value added over the horizon; below that, the
+ * cell carries the estimated loss as its damage and the first-order cost (the demand cascade,
+ * `cost.ts`), marked `simulated: false`. `threshold: 0` simulates every pair.
  *
  * `leveragePlan` lists the simulations; `leverageMatrix` assembles their results, so the
  * simulations can run here (`runTasks`) or on worker threads (`parallel.ts`).
  * @module
  */
-import type { AnalysisContext } from "../context.js";
+import { type AnalysisContext, demandInverseOf } from "../context.js";
 import { allEntities, type Entity, overlaps } from "../entities.js";
 import { type Losses, securityLoss, sumOver } from "../value-added.js";
-import { damageBound } from "./bound.js";
-import { exportCost } from "./cost.js";
+import { type Estimate, estimateWithholding, material } from "./bound.js";
 import type { WithholdTask } from "./withhold.js";
 
 export const DEFAULT_LEVERAGE_HORIZON = 24;
@@ -62,8 +61,9 @@ export interface LeverageCell {
   asymmetryShare: number;
   /** Whether damage and cost come from the engine (else the bound and the first-order cost). */
   simulated: boolean;
-  /** The upper bound on the damage used to decide (USD). */
+  /** The estimates used to decide: the pessimistic damage and the largest gain (USD). */
   damageBound: number;
+  gainBound: number;
   /** For a bloc, its members' part of the damage (as target) or of the cost (as withholder). */
   members?: Record<string, number>;
 }
@@ -76,8 +76,15 @@ export interface LeverageMatrix {
   simulatedPairs: number;
 }
 
+export interface LeveragePair {
+  from: Entity;
+  to: Entity;
+  estimate: Estimate;
+  simulate: boolean;
+}
+
 export interface LeveragePlan {
-  pairs: { from: Entity; to: Entity; bound: number; simulate: boolean }[];
+  pairs: LeveragePair[];
   /** One task per pair to simulate, in the order of the simulated pairs. */
   tasks: WithholdTask[];
 }
@@ -89,16 +96,17 @@ export function leverageEntities(ctx: AnalysisContext, ids?: readonly string[]):
 
 export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): LeveragePlan {
   const entities = leverageEntities(ctx, opts.actors);
-  const pairs: LeveragePlan["pairs"] = [];
+  const pairs: LeveragePair[] = [];
   const tasks: WithholdTask[] = [];
+  const inverse = demandInverseOf(ctx);
   for (const from of entities) {
     for (const to of entities) {
       if (from.id === to.id || overlaps(from.members, to.members)) continue;
       const task: WithholdTask = { from: from.members, to: to.members, months: opts.horizon };
-      const bound = damageBound(ctx.net, task);
+      const estimate = estimateWithholding(ctx.net, task, inverse);
       const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;
-      const simulate = opts.threshold <= 0 || bound >= opts.threshold * base;
-      pairs.push({ from, to, bound, simulate });
+      const simulate = material(estimate, opts.threshold * base);
+      pairs.push({ from, to, estimate, simulate });
       if (simulate) tasks.push(task);
     }
   }
@@ -109,25 +117,26 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
  * first-order cost. Asymmetry is left at 0 (`withAsymmetry` fills it). */
 export function leverageCell(
   ctx: AnalysisContext,
-  pair: { from: Entity; to: Entity; bound: number },
+  pair: { from: Entity; to: Entity; estimate: Estimate },
   horizon: number,
   result?: Losses,
 ): LeverageCell {
-  const { from, to } = pair;
-  const first = exportCost(ctx.net, from.members, to.members, horizon);
+  const { from, to, estimate } = pair;
+  const first = estimate.demand;
   const cell: LeverageCell = {
     from: from.id,
     to: to.id,
-    damage: pair.bound,
+    damage: estimate.loss,
     damageShare: 0,
     securityLoss: 0,
-    cost: first.valueAdded,
+    cost: first.withholder,
     costShare: 0,
     exports: first.exports,
     asymmetry: 0,
     asymmetryShare: 0,
     simulated: result !== undefined,
-    damageBound: pair.bound,
+    damageBound: estimate.loss,
+    gainBound: estimate.gain,
   };
   if (result) {
     const losses = result.byActor;
