@@ -4,18 +4,9 @@
  * from `suppliersPerInput` random firms of each input good, and every firm selling some output
  * to final demand. Built from a seed (mulberry32) straight into typed arrays.
  */
-import { finishNetwork, type Network } from "../../src/network/network.js";
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { finishNetwork, type Network } from "../../src/network/network.js";
+import { mulberry32 } from "../../src/random/mulberry32.js";
 
 export interface SyntheticOptions {
   nodes: number;

@@ -8,7 +8,7 @@
 import { baselineOf } from "../world/baseline.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
-import { finishNetwork, type Network } from "./network.js";
+import { finishNetwork, goodParameters, type Network } from "./network.js";
 
 export interface CompileOptions {
   /** (actor, good) pairs that need a node even without baseline output (investments). */
@@ -106,14 +106,8 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
   });
 
   return finishNetwork({
-    goods,
+    ...goodParameters(world),
     actors,
-    goodValueAdded: Float64Array.from(world.goods.map((g) => central(g.valueAddedPerUnit))),
-    goodPrice: Float64Array.from(world.goods.map((g) => central(g.pricePerUnit))),
-    goodSecurityWeight: Float64Array.from(world.goods.map((g) => central(g.securityWeight))),
-    rampLag: Float64Array.from(world.goods.map((g) => central(g.rampUp.lagMonths))),
-    rampRate: Float64Array.from(world.goods.map((g) => central(g.rampUp.ratePerMonth))),
-    rampMax: Float64Array.from(world.goods.map((g) => central(g.rampUp.max))),
     nodeCount: nodeIds.length,
     nodeId: nodeIds,
     nodeGood: Int32Array.from(nodeGood),

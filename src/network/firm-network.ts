@@ -17,7 +17,7 @@ import type { Issue } from "../diagnostics/issue.js";
 import type { CsvTable } from "../world/parse/csv.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
-import { finishNetwork, type Network } from "./network.js";
+import { finishNetwork, goodParameters, type Network } from "./network.js";
 
 interface Row {
   get(name: string): string | undefined;
@@ -228,14 +228,8 @@ export function firmNetwork(
   );
   return {
     network: finishNetwork({
-      goods,
+      ...goodParameters(world),
       actors,
-      goodValueAdded: Float64Array.from(world.goods.map((g) => central(g.valueAddedPerUnit))),
-      goodPrice: Float64Array.from(world.goods.map((g) => central(g.pricePerUnit))),
-      goodSecurityWeight: Float64Array.from(world.goods.map((g) => central(g.securityWeight))),
-      rampLag: Float64Array.from(world.goods.map((g) => central(g.rampUp.lagMonths))),
-      rampRate: Float64Array.from(world.goods.map((g) => central(g.rampUp.ratePerMonth))),
-      rampMax: Float64Array.from(world.goods.map((g) => central(g.rampUp.max))),
       nodeCount: N,
       nodeId: nodeIds,
       nodeGood: Int32Array.from(nodeGood),

@@ -13,6 +13,8 @@
  * the engine sums in, so that a run without measures reproduces them exactly.
  * @module
  */
+import { central, type Quantity } from "../world/quantity.js";
+import type { World } from "../world/schema.js";
 
 export interface Network {
   /** Names for reporting: goods and actors by index. */
@@ -68,6 +70,32 @@ export interface Network {
   /** Edges indexed by pool. */
   poolEdgeStart: Int32Array;
   poolEdges: Int32Array;
+}
+
+/** The per-good parameters of a network, from a world's goods (central values). */
+export function goodParameters(
+  world: World,
+): Pick<
+  Network,
+  | "goods"
+  | "goodValueAdded"
+  | "goodPrice"
+  | "goodSecurityWeight"
+  | "rampLag"
+  | "rampRate"
+  | "rampMax"
+> {
+  const of = (f: (g: World["goods"][number]) => Quantity) =>
+    Float64Array.from(world.goods.map((g) => central(f(g))));
+  return {
+    goods: world.goods.map((g) => g.id),
+    goodValueAdded: of((g) => g.valueAddedPerUnit),
+    goodPrice: of((g) => g.pricePerUnit),
+    goodSecurityWeight: of((g) => g.securityWeight),
+    rampLag: of((g) => g.rampUp.lagMonths),
+    rampRate: of((g) => g.rampUp.ratePerMonth),
+    rampMax: of((g) => g.rampUp.max),
+  };
 }
 
 /** Builds the inverse indices and baseline totals from the node-side arrays. */

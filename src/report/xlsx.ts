@@ -83,29 +83,37 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
   actorSheet("Actors", doc.actors);
   if (doc.eu) actorSheet("EU members", doc.eu.members);
 
-  const months = Array.from({ length: doc.scenario.horizon }, (_, t) => t + 1);
-  const goods = wb.addWorksheet("Goods by month");
-  goods.addRow(["good", "unit", "baseline per month", ...months.map((m) => `month ${m}`)]).font = {
-    bold: true,
+  const months = Array.from({ length: doc.scenario.horizon }, (_, t) => `month ${t + 1}`);
+  /** A sheet of monthly series: label columns, then one column per month. */
+  const series = (name: string, labels: string[], rows: [(string | number)[], number[]][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([...labels, ...months]).font = { bold: true };
+    for (const [head, values] of rows) ws.addRow([...head, ...values]);
   };
-  for (const g of doc.goods) goods.addRow([g.id, g.unit, g.baseline, ...g.output]);
-  const nodes = wb.addWorksheet("Output by node and month");
-  nodes.addRow([
-    "node",
-    "actor",
-    "good",
-    "baseline per month",
-    ...months.map((m) => `month ${m}`),
-  ]).font = { bold: true };
-  for (const n of doc.nodes) nodes.addRow([n.id, n.actor, n.good, n.baseline, ...n.output]);
-  const stocks = wb.addWorksheet("Stock by pool and month");
-  stocks.addRow(["actor", "good", ...months.map((m) => `month ${m}`)]).font = { bold: true };
-  for (const p of doc.pools) stocks.addRow([p.actor, p.good, ...p.stock]);
-  const loss = wb.addWorksheet("Value added lost by month");
-  loss.addRow(["actor", ...months.map((m) => `month ${m}`)]).font = { bold: true };
-  for (const a of doc.actors) loss.addRow([a.id, ...a.monthly.valueAddedLost]);
-  const si = wb.addWorksheet("Security index by month");
-  si.addRow(["actor", ...months.map((m) => `month ${m}`)]).font = { bold: true };
-  for (const a of doc.actors) si.addRow([a.id, ...a.monthly.securityIndex]);
+  series(
+    "Goods by month",
+    ["good", "unit", "baseline per month"],
+    doc.goods.map((g) => [[g.id, g.unit, g.baseline], g.output]),
+  );
+  series(
+    "Output by node and month",
+    ["node", "actor", "good", "baseline per month"],
+    doc.nodes.map((n) => [[n.id, n.actor, n.good, n.baseline], n.output]),
+  );
+  series(
+    "Stock by pool and month",
+    ["actor", "good"],
+    doc.pools.map((p) => [[p.actor, p.good], p.stock]),
+  );
+  series(
+    "Value added lost by month",
+    ["actor"],
+    doc.actors.map((x) => [[x.id], x.monthly.valueAddedLost]),
+  );
+  series(
+    "Security index by month",
+    ["actor"],
+    doc.actors.map((x) => [[x.id], x.monthly.securityIndex]),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

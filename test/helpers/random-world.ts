@@ -4,18 +4,11 @@
  * random suppliers, stocks, criticalities, utilisation and ramp-up. Built from a seed with a
  * small seeded generator (mulberry32), never Math.random.
  */
-import type { World } from "../../src/world/schema.js";
+import { mulberry32 } from "../../src/random/mulberry32.js";
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
+import type { World } from "../../src/world/schema.js";
 
 export function randomWorld(seed: number): World {
   const r = mulberry32(seed);
