@@ -20,6 +20,15 @@ export interface ParallelOptions {
   threads: number;
   /** Tasks per message (default: about eight chunks per thread, at most 8 tasks). */
   chunk?: number;
+  /** Whether this thread takes chunks too (default true); false leaves it to the workers,
+   * unless they all fail. */
+  here?: boolean;
+}
+
+export interface ParallelRun {
+  results: Losses[];
+  /** Tasks done by this thread and by each worker (a failed worker: 0). */
+  done: { here: number; workers: number[] };
 }
 
 interface Reply {
@@ -33,8 +42,18 @@ export async function runTasksParallel(
   tasks: readonly WithholdTask[],
   opts: ParallelOptions,
 ): Promise<Losses[]> {
+  return (await runTasksParallelDetailed(net, tasks, opts)).results;
+}
+
+/** `runTasksParallel` with who did what. */
+export async function runTasksParallelDetailed(
+  net: Network,
+  tasks: readonly WithholdTask[],
+  opts: ParallelOptions,
+): Promise<ParallelRun> {
   const threads = Math.max(1, Math.floor(opts.threads));
-  if (threads === 1 || tasks.length < 2) return runTasks(net, tasks);
+  if (threads === 1 || tasks.length < 2)
+    return { results: runTasks(net, tasks), done: { here: tasks.length, workers: [] } };
   const chunk = opts.chunk ?? Math.max(1, Math.min(8, Math.ceil(tasks.length / (threads * 8))));
   const results: (Losses | undefined)[] = new Array(tasks.length);
   const retry: number[] = [];
@@ -53,9 +72,10 @@ export async function runTasksParallel(
     });
   };
 
+  const done = { here: 0, workers: new Array<number>(threads - 1).fill(0) };
   const workers = Array.from(
     { length: threads - 1 },
-    () =>
+    (_, w) =>
       new Promise<void>((resolve) => {
         let current: number | undefined;
         let worker: Worker;
@@ -74,7 +94,10 @@ export async function runTasksParallel(
           worker.postMessage({ start: current, tasks: slice(current) });
         };
         worker.on("message", (m: Reply) => {
-          if (m.results && m.start !== undefined) store(m.start, m.results);
+          if (m.results && m.start !== undefined) {
+            store(m.start, m.results);
+            done.workers[w] = done.workers[w]! + m.results.length;
+          }
           send();
         });
         worker.on("error", () => {
@@ -85,15 +108,26 @@ export async function runTasksParallel(
       }),
   );
 
-  for (let start = take(); start !== undefined; start = take()) {
-    store(start, runTasks(net, slice(start)));
-    await new Promise<void>((r) => setImmediate(r));
+  const here = (start: number) => {
+    const part = slice(start);
+    store(start, runTasks(net, part));
+    done.here += part.length;
+  };
+  if (opts.here !== false) {
+    for (let start = take(); start !== undefined; start = take()) {
+      here(start);
+      await new Promise<void>((r) => setImmediate(r));
+    }
   }
   await Promise.all(workers);
-  // Work left by a worker that failed after this thread finished.
-  for (let start = take(); start !== undefined; start = take())
-    store(start, runTasks(net, slice(start)));
-  return results.map((r, i) => r ?? runTasks(net, [tasks[i]!])[0]!);
+  // Work left by workers that failed.
+  for (let start = take(); start !== undefined; start = take()) here(start);
+  const out = results.map((r, i) => {
+    if (r) return r;
+    done.here++;
+    return runTasks(net, [tasks[i]!])[0]!;
+  });
+  return { results: out, done };
 }
 
 function spawn(net: Network): Worker {
