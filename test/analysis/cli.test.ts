@@ -1,0 +1,201 @@
+/**
+ * The analysis commands in-process: each `--json` prints one JSON document, text tables
+ * otherwise, bad input exits 2 naming what was expected, and `report profile` writes its files.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, describe, expect, it } from "vitest";
+import { registerAnalysis } from "../../src/cli/analysis.js";
+import { EXIT_OK, reportError } from "../../src/cli/exit.js";
+import { FIXTURES } from "../helpers/world.js";
+
+async function levier(argv: string[], world = "analysis/chain.yaml") {
+  let stdout = "";
+  let stderr = "";
+  const ctx = {
+    stdout: { write: (s: string) => void (stdout += s) },
+    stderr: { write: (s: string) => void (stderr += s) },
+    cwd: FIXTURES,
+  };
+  const program = new Command("levier").exitOverride().configureOutput({
+    writeOut: (s) => ctx.stdout.write(s),
+    writeErr: (s) => ctx.stderr.write(s),
+  });
+  registerAnalysis(program, ctx, () => world);
+  let code = EXIT_OK;
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (err) {
+    code = reportError(ctx, err);
+  }
+  return { code, stdout, stderr };
+}
+
+const out = mkdtempSync(join(tmpdir(), "levier-analysis-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("levier chokepoints", () => {
+  it("--json prints one document with ranked rows", async () => {
+    const r = await levier(["chokepoints", "--json", "--horizon", "12", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.horizon).toBe(12);
+    expect(doc.rows[0]).toMatchObject({ rank: 1, actor: "AA", good: "tool", share: 1 });
+  });
+
+  it("prints a table, and --actor takes a bloc", async () => {
+    const r = await levier(["chokepoints", "--actor", "AB", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/rank\s+actor\s+good/);
+    expect(r.stdout).toMatch(/AB\s+tool/);
+  });
+
+  it("exits 2 naming the known actors for an unknown one", async () => {
+    const r = await levier(["chokepoints", "--actor", "ZZ", "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/unknown actor "ZZ"; expected one of AA, BB, CC, DD, AB/);
+  });
+
+  it("exits 2 for a bad horizon or sort key", async () => {
+    expect((await levier(["chokepoints", "--horizon", "0"])).code).toBe(2);
+    const r = await levier(["chokepoints", "--sort", "size"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--sort: expected one of score/);
+  });
+});
+
+describe("levier exposure and leverage", () => {
+  it("exposure ACTOR --json prints one document", async () => {
+    const r = await levier(["exposure", "DD", "--json", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.actor.id).toBe("DD");
+    expect(doc.dependencies.length).toBeGreaterThan(0);
+  });
+
+  it("exposure of an unknown actor exits 2", async () => {
+    const r = await levier(["exposure", "XX"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown actor "XX"/);
+  });
+
+  it("leverage --json prints the matrix; --all simulates every pair", async () => {
+    const r = await levier(["leverage", "--json", "--all", "--horizon", "6", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.cells).toHaveLength(16);
+    expect(m.simulatedPairs).toBe(16);
+    expect(m.threshold).toBe(0);
+  });
+
+  it("leverage prints a table of the largest damages", async () => {
+    const r = await levier(["leverage", "--actors", "AA,BB,DD", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^6 pairs over 24 months/);
+    expect(r.stdout).toMatch(/from\s+to\s+damage/);
+  });
+});
+
+describe("levier io and dependencies", () => {
+  it("io --json gives the goods' multipliers and coefficients", async () => {
+    const r = await levier(["io", "--json", "--method", "dense", "--extract", "chip"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.sectors.map((s: { supplyMultiplier: number }) => s.supplyMultiplier)).toEqual([
+      expect.closeTo(2.5, 12),
+      expect.closeTo(1.5, 12),
+      expect.closeTo(1, 12),
+    ]);
+    expect(doc.coefficients[1].perUnitValue.car).toBeCloseTo(0.25, 12);
+    expect(doc.extraction.forward.lostElsewhere).toBeCloseTo(250, 9);
+  });
+
+  it("io --level network extracts an actor's supply of a good", async () => {
+    const r = await levier(["io", "--level", "network", "--extract", "BB:chip", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.extraction.sector).toBe("BB:chip");
+    expect(doc.extraction.forward.lostElsewhere).toBeGreaterThan(0);
+  });
+
+  it("io rejects an unknown sector and level", async () => {
+    expect((await levier(["io", "--extract", "steel"])).stderr).toMatch(/unknown sector "steel"/);
+    expect((await levier(["io", "--level", "firm"])).code).toBe(2);
+  });
+
+  it("dependencies --test FILE applies the test to the file's bloc", async () => {
+    const r = await levier(
+      ["dependencies", "--test", "analysis/ab-dependency.yaml", "--json"],
+      "analysis/trade.yaml",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).dependent).toEqual(["widget"]);
+  });
+
+  it("dependencies with a missing test file exits 2 naming it", async () => {
+    const r = await levier(["dependencies", "--test", "nope.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.yaml:1:1/);
+  });
+});
+
+describe("levier report profile", () => {
+  it("writes a Markdown profile with its charts", async () => {
+    const dir = join(out, "md");
+    const r = await levier([
+      "report",
+      "profile",
+      "AB",
+      "--out",
+      dir,
+      "--format",
+      "md",
+      "--powers",
+      "CC,DD",
+      "--threads",
+      "1",
+    ]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "profile-AB.md"), "utf8");
+    expect(md).toMatch(/^# Profile: Union of AA and BB \(AB\)/);
+    expect(md).toMatch(/## Its chokepoints/);
+    expect(md).toMatch(/## Its exposure/);
+    expect(md).toMatch(/## Its leverage over and under each major power/);
+    expect(readdirSync(join(dir, "profile-AB-charts")).sort()).toEqual([
+      "profile-chokepoints.svg",
+      "profile-exposure.svg",
+      "profile-leverage.svg",
+    ]);
+  });
+
+  it("writes one HTML file with inline charts, and --json prints the profile", async () => {
+    const dir = join(out, "html");
+    const r = await levier([
+      "report",
+      "profile",
+      "DD",
+      "--out",
+      dir,
+      "--json",
+      "--powers",
+      "AA,BB,CC",
+      "--threads",
+      "1",
+    ]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.leverage.map((l: { power: string }) => l.power)).toEqual(["AA", "BB", "CC"]);
+    const html = readFileSync(join(dir, "profile-DD.html"), "utf8");
+    expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(r.stderr).toMatch(/wrote .*profile-DD\.html/);
+  });
+
+  it("exits 2 for an unknown power", async () => {
+    const r = await levier(["report", "profile", "DD", "--powers", "AA,QQ"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown actor "QQ"/);
+  });
+});
