@@ -16,9 +16,12 @@
  * the target's value added lost because the withholder, making less, buys less of its inputs
  * (`cost.ts`, the target's part of the Leontief demand cascade).
  *
- * The gain is the most the target's own industry could add by making what third countries'
- * spare capacity cannot replace, up to its own spare and ramp-up capacity:
- * T × Σ_g min((W_g − spare_g)⁺, K_g (1 + max_g) − x⁰_g) va_g.
+ * The gain is the most the target's own industry could add: withheld orders go to suppliers
+ * with spare capacity in proportion to it — third countries, and for a bloc its other members
+ * (spare s_g inside, S_g outside) — and what they cannot take may end with the target's own
+ * industry up to its spare and ramp-up capacity: with P_g = min(W_g, S_g + s_g),
+ * T × Σ_g [P_g s_g / (S_g + s_g) + min(W_g − P_g, K_g (1 + max_g) − x⁰_g)] va_g (s_g = 0 for
+ * a single state, whose blocked orders never go to its own industry).
  *
  * It is not a proof: it ignores what third countries lose and pass back. The lag is
  * set so that on the default world no simulated loss exceeds it by more than 10⁻⁴ of the
@@ -126,18 +129,24 @@ export function estimateWithholding(
       lost += (1 - y) * net.nodeBase[k]! * net.goodValueAdded[net.nodeGood[k]!]!;
     }
   }
-  // Gains: the target's own industry may replace, up to its spare and ramp-up capacity, what
-  // third countries' spare capacity cannot.
+  // Gains: blocked orders go to suppliers with spare capacity in proportion to it, and a
+  // bloc's other members are such suppliers for each member; what spare capacity cannot take
+  // may end with the target's own industry, up to its spare and ramp-up capacity.
+  const ownSpare = new Float64Array(net.goods.length);
   const room = new Float64Array(net.goods.length);
   for (const k of nodes) {
     const g = net.nodeGood[k]!;
+    ownSpare[g] = ownSpare[g]! + Math.max(0, net.nodeCapacity[k]! - net.nodeBase[k]!);
     const r = net.nodeCapacity[k]! * (1 + net.rampMax[g]!) - net.nodeBase[k]!;
     if (r > 0) room[g] = room[g]! + r;
   }
+  const bloc = to.length > 1;
   let gain = 0;
   lostByGood.forEach((w, g) => {
-    const unmet = Math.max(0, w - spare[g]!);
-    gain += Math.min(unmet, room[g]!) * net.goodValueAdded[g]!;
+    const reach = spare[g]! + (bloc ? ownSpare[g]! : 0);
+    const placed = Math.min(w, reach);
+    const inside = bloc && reach > 0 ? (placed * ownSpare[g]!) / reach : 0;
+    gain += (inside + Math.min(w - placed, room[g]!)) * net.goodValueAdded[g]!;
   });
   const demand = demandLoss(net, from, to, months, goods, inverse);
   return { loss: lost + demand.target, gain: gain * months, demand };
