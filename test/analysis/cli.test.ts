@@ -15,8 +15,16 @@ async function levier(argv: string[], world = "analysis/chain.yaml") {
   let stdout = "";
   let stderr = "";
   const ctx = {
-    stdout: { write: (s: string) => void (stdout += s) },
-    stderr: { write: (s: string) => void (stderr += s) },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+      },
+    },
     cwd: FIXTURES,
   };
   const program = new Command("levier").exitOverride().configureOutput({
