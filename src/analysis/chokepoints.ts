@@ -97,7 +97,7 @@ export function chokepointTasks(ctx: AnalysisContext, horizon: number): Withhold
 export interface ChokepointOptions {
   horizon: number;
   /** Rows for these actor ids only (a bloc gives one row per good, its members summed). */
-  actors?: readonly { id: string; kind: string; members: readonly string[] }[];
+  actors?: readonly { id: string; kind: string; members: readonly string[] }[] | undefined;
   sort?: ChokepointSortKey;
 }
 
@@ -171,4 +171,27 @@ export function chokepointTable(
     r.rank = i + 1;
   });
   return { horizon, goods, rows };
+}
+
+/**
+ * The rows of one actor (a bloc: its members summed, one row per good), each with the rank it
+ * takes, or would take, in the world's table of states and ROW.
+ */
+export function chokepointRowsOf(
+  ctx: AnalysisContext,
+  simulated: readonly Losses[],
+  actor: { id: string; kind: string; members: readonly string[] },
+  opts: ChokepointOptions,
+): ChokepointTable {
+  const world = chokepointTable(ctx, simulated, { ...opts, actors: undefined });
+  const own = chokepointTable(ctx, simulated, { ...opts, actors: [actor] });
+  const key = opts.sort ?? "score";
+  const rows = own.rows.map((r) => ({
+    ...r,
+    rank:
+      1 +
+      world.rows.filter((w) => w[key] > r[key] && !(w.actor === r.actor && w.good === r.good))
+        .length,
+  }));
+  return { ...own, rows };
 }

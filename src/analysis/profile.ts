@@ -10,7 +10,7 @@ import { concatTasks, splitResults } from "./batch.js";
 import {
   type ChokepointRow,
   type ChokepointTable,
-  chokepointTable,
+  chokepointRowsOf,
   chokepointTasks,
 } from "./chokepoints.js";
 import { type AnalysisContext, demandInverseOf } from "./context.js";
@@ -88,24 +88,14 @@ export function profile(
   const T = opts.horizon;
   const [choke, exp, pairs] = splitResults(plan.groups, results) as [Losses[], Losses[], Losses[]];
   const { target } = plan;
-  const world = chokepointTable(ctx, choke, { horizon: T });
-  const own = chokepointTable(ctx, choke, {
-    horizon: T,
-    actors: [
-      {
-        id: target.id,
-        kind: target.kind,
-        members: Array.from(target.members, (m) => ctx.net.actors[m]!),
-      },
-    ],
-  });
-  const chokepoints = own.rows.map((r) => ({
-    ...r,
-    rank:
-      1 +
-      world.rows.filter((w) => w.score > r.score && !(w.actor === r.actor && w.good === r.good))
-        .length,
-  }));
+  const members = Array.from(target.members, (m) => ctx.net.actors[m]!);
+  const own = chokepointRowsOf(
+    ctx,
+    choke,
+    { id: target.id, kind: target.kind, members },
+    { horizon: T },
+  );
+  const chokepoints = own.rows;
   const inverse = demandInverseOf(ctx);
   const leverage = plan.powers.map((p, i): PowerLeverage => {
     const overTask = plan.groups[2]![2 * i]!;
@@ -137,7 +127,7 @@ export function profile(
     },
     horizon: T,
     chokepoints,
-    goods: world.goods,
+    goods: own.goods,
     exposure: exposure(ctx, { horizon: T, threshold: opts.exposureThreshold }, plan.exposure, exp),
     leverage,
   };

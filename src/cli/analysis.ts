@@ -12,6 +12,7 @@ import type { Command } from "commander";
 import {
   CHOKEPOINT_SORT_KEYS,
   type ChokepointSortKey,
+  chokepointRowsOf,
   chokepointTable,
   chokepointTasks,
 } from "../analysis/chokepoints.js";
@@ -79,13 +80,12 @@ export function registerAnalysis(
       throw new UsageError(
         `--sort: expected one of ${CHOKEPOINT_SORT_KEYS.join(", ")}, found ${JSON.stringify(opts.sort)}`,
       );
-    const actors = opts.actor === undefined ? undefined : [memberSpec(a, opts.actor)];
+    const actor = opts.actor === undefined ? undefined : memberSpec(a, opts.actor);
     const results = await run(a, chokepointTasks(a, horizon), opts);
-    const table = chokepointTable(a, results, {
-      horizon,
-      sort: opts.sort as ChokepointSortKey,
-      ...(actors ? { actors } : {}),
-    });
+    const options = { horizon, sort: opts.sort as ChokepointSortKey };
+    const table = actor
+      ? chokepointRowsOf(a, results, actor, options)
+      : chokepointTable(a, results, options);
     if (opts.json) return printJson(ctx, table);
     const top = countOf(opts.top, "--top");
     ctx.stdout.write(

@@ -60,6 +60,11 @@ describe("levier chokepoints", () => {
     expect(r.stdout).toMatch(/AB\s+tool/);
   });
 
+  it("--actor gives the actor's rows with the ranks they take in the world table", async () => {
+    const r = await levier(["chokepoints", "--actor", "BB", "--json", "--threads", "1"]);
+    expect(JSON.parse(r.stdout).rows).toMatchObject([{ actor: "BB", good: "chip", rank: 2 }]);
+  });
+
   it("exits 2 naming the known actors for an unknown one", async () => {
     const r = await levier(["chokepoints", "--actor", "ZZ", "--json"]);
     expect(r.code).toBe(2);
