@@ -16,11 +16,11 @@ export function councilBlocks(c: CouncilOnScenario): Block[] {
   const top = losers[0];
   b.push({
     kind: "paragraph",
-    text: `As ${c.name.toLowerCase()} (${c.basis.join("; ")}), the measure needs ${c.rules.join(" and ")} in the Council. Each member is counted as voting for it when its simulated value added does not fall (security benefits, the measure's purpose, are not priced here). The members lose ${usd(total)} in all${top ? `; ${top.member} bears ${pct(top.costShare)} of it` : ""}.`,
+    text: `As a measure of the kind "${c.name}" (${c.basis.join("; ")}), the measure needs ${c.rules.join(" and ")} in the Council. Each member is counted as voting for it when its simulated value added does not fall (security benefits, the measure's purpose, are not priced here). The members lose ${usd(total)} in all${top ? `; ${top.member} bears ${pct(top.costShare)} of it` : ""}.`,
   });
   b.push({
     kind: "paragraph",
-    text: `Vote: the measure ${c.vote.pass ? "passes" : "fails"}. ${c.vote.outcomes.map((o) => `${o.rule}: ${o.reason}`).join(" ")} Yes: ${c.vote.yes.length} members (${pct(c.vote.tally.yesPopulationShare)} of the population); against: ${c.vote.no.join(", ") || "none"}.${c.vote.pivotal.length > 0 ? ` Pivotal: ${c.vote.pivotal.map((p) => p.member).join(", ")}.` : ""}`,
+    text: `Vote: the measure ${c.vote.pass ? "passes" : "fails"}. ${c.vote.outcomes.map((o) => `${o.rule}: ${o.reason.replace(/\.?$/, ".")}`).join(" ")} Yes: ${c.vote.yes.length} members (${pct(c.vote.tally.yesPopulationShare)} of the population); against: ${c.vote.no.join(", ") || "none"}.${c.vote.pivotal.length > 0 ? ` Pivotal: ${c.vote.pivotal.map((p) => p.member).join(", ")}.` : ""}`,
   });
   if (losers.length > 0) {
     b.push({
