@@ -195,7 +195,13 @@ function exposureChart(p: Profile): Chart {
       data: { values },
       mark: "bar",
       encoding: {
-        y: { field: "dependency", type: "nominal", sort: "-x", title: null },
+        y: {
+          field: "dependency",
+          type: "nominal",
+          sort: "-x",
+          title: null,
+          axis: { labelLimit: 280 },
+        },
         x: { field: "percent", type: "quantitative", title: "% of its value added" },
         color: { field: "simulated", type: "nominal", title: null },
       },
