@@ -70,6 +70,10 @@ export interface EngineState {
   capAdd: Float64Array;
   extraStockMonths: Float64Array;
   anyGuarantee: boolean;
+  /** Whether `extra` and `nodeExtra` hold last month's redistributed orders. */
+  anyExtra: boolean;
+  /** Scratch list of pool indices. */
+  touched: Int32Array;
 }
 
 export function initialState(net: Network): EngineState {
@@ -129,5 +133,7 @@ export function initialState(net: Network): EngineState {
     capAdd: f(),
     extraStockMonths: p(),
     anyGuarantee: false,
+    anyExtra: false,
+    touched: new Int32Array(Q),
   };
 }

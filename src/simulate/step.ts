@@ -197,19 +197,20 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
       orders[e] = orders[e]! - moved;
       over[edgePool[e]!] += moved;
     }
+    s.nodeOrders[k] = total * keep;
     anyBlocked = true;
   }
   s.unplaced.fill(0);
-  if (anyBlocked) {
-    s.extra.fill(0);
-    redistribute(net, s, blocked, false);
-    redistribute(net, s, over, true);
-    sumByNode(net, s.extra, s.nodeExtra);
-    for (let k = 0; k < net.nodeCount; k++) s.nodeDemand[k] = s.nodeDemand[k]! + s.nodeExtra[k]!;
-    sumByNode(net, orders, s.nodeOrders);
-  } else if (s.nodeExtra.some((x) => x !== 0)) {
+  if (s.anyExtra) {
     s.extra.fill(0);
     s.nodeExtra.fill(0);
+    s.anyExtra = false;
+  }
+  if (anyBlocked) {
+    // Redistribution keeps nodeOrders and nodeExtra up to date as it grants orders.
+    redistribute(net, s, blocked, false);
+    redistribute(net, s, over, true);
+    for (let k = 0; k < net.nodeCount; k++) s.nodeDemand[k] = s.nodeDemand[k]! + s.nodeExtra[k]!;
   }
 }
 
@@ -225,69 +226,99 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
   const Q = net.poolCount;
   const E = net.edgePool.length;
   const { orders, allowed, extra, claim } = s;
-  const { edgePool, edgeNode, nodeActor, poolActor } = net;
-  let any = false;
-  for (let q = 0; q < Q; q++) if (amount[q]! > 0) any = true;
-  if (!any) return;
-  sumByNode(net, orders, s.nodeOrders);
+  const { edgePool, edgeNode, nodeActor, poolActor, poolEdgeStart, poolEdges } = net;
+  const pools = s.touched;
+  let count = 0;
+  let degree = 0;
+  for (let q = 0; q < Q; q++) {
+    if (amount[q]! > 0) {
+      pools[count++] = q;
+      degree += poolEdgeStart[q + 1]! - poolEdgeStart[q]!;
+    }
+  }
+  if (count === 0) return;
   const spare = s.nodeScratch;
   for (let k = 0; k < net.nodeCount; k++) {
     const sp = s.usable[k]! - s.nodeOrders[k]!;
     spare[k] = sp > 0 ? sp : 0;
   }
-  // Pass 1: the spare capacity each pool can reach; claim[e] marks eligible edges.
+  const eligible = (e: number, q: number, k: number) =>
+    amount[q]! > 0 &&
+    spare[k]! > 0 &&
+    (home || nodeActor[k] !== poolActor[q]) &&
+    allowed[e]! > orders[e]!;
+  // Few pools to serve (a targeted measure): visit their edges; many (a widespread shortage):
+  // pass over all edges in order, which is faster than jumping between them.
+  const few = degree * 8 < E;
   const reach = s.poolA;
-  reach.fill(0);
-  for (let e = 0; e < E; e++) {
-    const q = edgePool[e]!;
-    const k = edgeNode[e]!;
-    const ok =
-      amount[q]! > 0 &&
-      spare[k]! > 0 &&
-      (home || nodeActor[k] !== poolActor[q]) &&
-      allowed[e]! > orders[e]!;
-    claim[e] = ok ? 1 : 0;
-    if (ok) reach[q] += spare[k]!;
-  }
   const take = s.poolB;
-  for (let q = 0; q < Q; q++) {
-    const b = amount[q]!;
-    if (!(b > 0)) {
-      take[q] = 0;
-      continue;
+  const claimed = s.nodeClaims;
+  claimed.fill(0);
+  if (few) {
+    for (let i = 0; i < count; i++) {
+      const q = pools[i]!;
+      let r = 0;
+      for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) {
+        const e = poolEdges[j]!;
+        if (eligible(e, q, edgeNode[e]!)) r += spare[edgeNode[e]!]!;
+      }
+      reach[q] = r;
     }
+  } else {
+    reach.fill(0);
+    for (let e = 0; e < E; e++) {
+      const q = edgePool[e]!;
+      const k = edgeNode[e]!;
+      if (eligible(e, q, k)) reach[q] += spare[k]!;
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const q = pools[i]!;
+    const b = amount[q]!;
     const t = b < reach[q]! ? b : reach[q]!;
     take[q] = t;
     if (b > t) s.unplaced[net.poolGood[q]!] += b - t;
   }
-  // Pass 2: each pool claims spare capacity in proportion to it.
-  const claimed = s.nodeClaims;
-  claimed.fill(0);
-  for (let e = 0; e < E; e++) {
-    if (claim[e] === 0) continue;
-    const q = edgePool[e]!;
-    const t = take[q]!;
-    if (!(t > 0)) {
-      claim[e] = 0;
-      continue;
-    }
+  // Each pool claims spare capacity in proportion to it; suppliers grant claims up to their
+  // spare capacity.
+  const claimEdge = (e: number, q: number) => {
     const k = edgeNode[e]!;
-    const c = (t * spare[k]!) / reach[q]!;
+    claim[e] = 0;
+    if (!(take[q]! > 0) || !eligible(e, q, k)) return;
+    const c = (take[q]! * spare[k]!) / reach[q]!;
     const room = allowed[e]! - orders[e]!;
     const x = c < room ? c : room;
     claim[e] = x;
     claimed[k] += x;
-  }
-  // Pass 3: suppliers grant claims up to their spare capacity.
-  for (let e = 0; e < E; e++) {
+  };
+  const grantEdge = (e: number, q: number) => {
     const c = claim[e]!;
-    if (!(c > 0)) continue;
+    if (!(c > 0)) return;
     const k = edgeNode[e]!;
     const granted = claimed[k]! > spare[k]! ? (c * spare[k]!) / claimed[k]! : c;
     orders[e] = orders[e]! + granted;
     extra[e] = extra[e]! + granted;
-    if (granted < c) s.unplaced[net.poolGood[edgePool[e]!]!] += c - granted;
+    s.nodeOrders[k] = s.nodeOrders[k]! + granted;
+    s.nodeExtra[k] = s.nodeExtra[k]! + granted;
+    if (granted < c) s.unplaced[net.poolGood[q]!] += c - granted;
+  };
+  if (few) {
+    for (let i = 0; i < count; i++) {
+      const q = pools[i]!;
+      for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) claimEdge(poolEdges[j]!, q);
+    }
+    for (let i = 0; i < count; i++) {
+      const q = pools[i]!;
+      for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) grantEdge(poolEdges[j]!, q);
+    }
+  } else {
+    for (let e = 0; e < E; e++) {
+      if (amount[edgePool[e]!]! > 0) claimEdge(e, edgePool[e]!);
+      else claim[e] = 0;
+    }
+    for (let e = 0; e < E; e++) grantEdge(e, edgePool[e]!);
   }
+  s.anyExtra = true;
 }
 
 /** 7. Each supplier ships what it has against its orders in tiers — guaranteed flows, then
@@ -384,14 +415,15 @@ function reroute(net: Network, s: EngineState): void {
   offered.fill(0);
   for (let k = 0; k < N; k++) {
     const l = left[k]!;
+    if (!(l > 0)) continue;
     const e0 = edgeStart[k]!;
     const e1 = edgeStart[k + 1]!;
     let reach = 0;
     for (let e = e0; e < e1; e++) {
       offer[e] = 0;
-      if (l > 0 && shipped[e]! < capOf(e)) reach += unmet[edgePool[e]!]!;
+      if (shipped[e]! < capOf(e)) reach += unmet[edgePool[e]!]!;
     }
-    if (!(l > 0) || reach <= 0) continue;
+    if (reach <= 0) continue;
     for (let e = e0; e < e1; e++) {
       const cap = capOf(e);
       if (shipped[e]! >= cap) continue;
