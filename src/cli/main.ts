@@ -4,6 +4,7 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { registerAnalysis } from "./analysis.js";
 import type { CliContext } from "./context.js";
 import { registerCouncil } from "./council.js";
 import { registerData } from "./data.js";
@@ -41,6 +42,7 @@ export async function main(
   registerGame(program, ctx);
   registerGameBuild(program, ctx, worldOf);
   registerCouncil(program, ctx);
+  registerAnalysis(program, ctx, worldOf);
   for (const cmd of program.commands) applyDefaults(cmd);
   try {
     await program.parseAsync([...argv], { from: "user" });

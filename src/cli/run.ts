@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { indispensability } from "../analysis/indispensable.js";
 import { findMeasureKind } from "../council/council.js";
 import { loadHighsSolver } from "../council/highs.js";
 import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
@@ -14,6 +15,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
 import { type RunDocument, runDocument } from "../report/document.js";
+import { indispensableBlocks } from "../report/indispensable.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
@@ -79,13 +81,12 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         const files = new Map<string, string | Uint8Array>();
         if (format === "json") files.set(`${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
         else if (format === "xlsx") files.set(`${name}.xlsx`, await toXlsx(doc));
-        else
-          for (const [p, c] of await reportFiles(
-            runReport(doc, loaded.scenario.report?.goods),
-            format,
-            name,
-          ))
-            files.set(p, c);
+        else {
+          // Where the EU is indispensable: a property of the world the scenario runs on.
+          const sections = indispensableBlocks(indispensability(loaded.world.world));
+          const report = runReport(doc, loaded.scenario.report?.goods, sections);
+          for (const [p, c] of await reportFiles(report, format, name)) files.set(p, c);
+        }
         for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
         const first = [...files.keys()][0];
         println(

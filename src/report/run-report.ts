@@ -8,7 +8,13 @@ import { councilBlocks } from "./council-section.js";
 import type { RunDocument } from "./document.js";
 import { month, pct, usd, worst } from "./format.js";
 
-export function runReport(doc: RunDocument, keyGoods?: readonly string[]): Report {
+/** `sections`: further blocks to place after the EU's and the Council's (e.g. where the EU is
+ * indispensable). */
+export function runReport(
+  doc: RunDocument,
+  keyGoods?: readonly string[],
+  sections: readonly Block[] = [],
+): Report {
   const b: Block[] = [];
   const s = doc.scenario;
   b.push({ kind: "heading", level: 1, text: s.name });
@@ -45,6 +51,7 @@ export function runReport(doc: RunDocument, keyGoods?: readonly string[]): Repor
     });
   }
   if (doc.council) b.push(...councilBlocks(doc.council));
+  b.push(...sections);
   b.push({ kind: "heading", level: 2, text: "Hardest hit" });
   b.push(actorTable(doc.actors.filter((a) => a.kind !== "bloc").slice(0, 15)));
   if (doc.eu) {
