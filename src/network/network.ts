@@ -67,6 +67,10 @@ export interface Network {
   edgeBase: Float64Array;
   /** For each edge, its supplier node (the inverse of edgeStart). */
   edgeNode: Int32Array;
+  /** 1 where the edge's supplier and buyer are the same actor (home supply). */
+  edgeHome: Uint8Array;
+  /** Per pool, the baseline receipts from home supply. */
+  poolHomeBase: Float64Array;
   /** Edges indexed by pool. */
   poolEdgeStart: Int32Array;
   poolEdges: Int32Array;
@@ -106,6 +110,8 @@ export function finishNetwork(
     | "poolLinks"
     | "linkNode"
     | "edgeNode"
+    | "edgeHome"
+    | "poolHomeBase"
     | "poolEdgeStart"
     | "poolEdges"
     | "nodeBase"
@@ -136,6 +142,15 @@ export function finishNetwork(
   }
   const poolBase = new Float64Array(Q);
   sumIntoPools(n.edgePool, n.edgeBase, poolBase);
+  const edgeHome = new Uint8Array(E);
+  const poolHomeBase = new Float64Array(Q);
+  for (let e = 0; e < E; e++) {
+    const q = n.edgePool[e]!;
+    if (n.nodeActor[edgeNode[e]!] === n.poolActor[q]) {
+      edgeHome[e] = 1;
+      poolHomeBase[q] += n.edgeBase[e]!;
+    }
+  }
   const network: Network = {
     ...n,
     nodeBase,
@@ -143,6 +158,8 @@ export function finishNetwork(
     poolNeedBase: new Float64Array(Q),
     linkNode,
     edgeNode,
+    edgeHome,
+    poolHomeBase,
     poolLinkStart,
     poolLinks,
     poolEdgeStart,

@@ -52,6 +52,7 @@ export interface EngineState {
   poolB: Float64Array;
   poolC: Float64Array;
   poolD: Float64Array;
+  poolE: Float64Array;
   /** Per good, orders no supplier could take this month. */
   unplaced: Float64Array;
 
@@ -120,6 +121,7 @@ export function initialState(net: Network): EngineState {
     poolB: p(),
     poolC: p(),
     poolD: p(),
+    poolE: p(),
     unplaced: new Float64Array(net.goods.length),
     ruled: new Int32Array(0),
     baseLimit: inf(),

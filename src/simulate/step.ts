@@ -114,20 +114,33 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
   const { desired, orders, limit, leakage, guarantee, allowed, orderTotal } = s;
   const { edgePool, edgeBase, edgeNode, poolBase } = net;
   const ratio = s.poolB;
+  const homeRatio = s.poolE;
   let newPools = false;
   for (let q = 0; q < Q; q++) {
     const base = poolBase[q]!;
     const target = (net.poolStockMonths[q]! + s.extraStockMonths[q]!) * base;
-    const o = s.supplied[q]! + refillRate * (target - s.stock[q]!);
+    const need = s.supplied[q]!;
+    const o = need + refillRate * (target - s.stock[q]!);
     const order = o > 0 ? o : 0;
     orderTotal[q] = order;
-    ratio[q] = base > 0 ? order / base : 0;
+    const r = base > 0 ? order / base : 0;
+    ratio[q] = r;
+    homeRatio[q] = r;
+    // Stock rebuilt beyond the month's need is ordered abroad: a buyer's own industry serves
+    // its need at its baseline share, so a cut-off never makes it expand (docs/model.md).
+    const home = net.poolHomeBase[q]!;
+    if (order > need && home > 0 && home < base) {
+      homeRatio[q] = need / base;
+      ratio[q] = (order - home * (need / base)) / (base - home);
+    }
     if (!(base > 0) && order > 0) newPools = true;
   }
+  const edgeHome = net.edgeHome;
   for (let k = 0; k < net.nodeCount; k++) {
     let t = 0;
     for (let e = net.edgeStart[k]!; e < net.edgeStart[k + 1]!; e++) {
-      const d = edgeBase[e]! * ratio[edgePool[e]!]!;
+      const q = edgePool[e]!;
+      const d = edgeBase[e]! * (edgeHome[e] === 1 ? homeRatio[q]! : ratio[q]!);
       desired[e] = d;
       orders[e] = d;
       t += d;
@@ -209,7 +222,7 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
   if (anyBlocked) {
     // Redistribution keeps nodeOrders and nodeExtra up to date as it grants orders.
     redistribute(net, s, blocked, false);
-    redistribute(net, s, over, true);
+    redistribute(net, s, over, false);
     for (let k = 0; k < net.nodeCount; k++) s.nodeDemand[k] = s.nodeDemand[k]! + s.nodeExtra[k]!;
   }
 }

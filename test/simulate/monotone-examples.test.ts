@@ -1,0 +1,71 @@
+/**
+ * On the examples, tightening the export controls (the caps as written against caps halfway to
+ * no control, quantities against four times as much) never raises a target's output, beyond
+ * rounding-size second-order effects: 1e-3 of a month's output value, 1e-4 over the horizon.
+ */
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fileReader } from "../../src/io/world-files.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { resolveRefs } from "../../src/scenario/refs.js";
+import type { Scenario } from "../../src/scenario/schema.js";
+import { runScenario } from "../../src/simulate/scenario-run.js";
+import { loadWorld } from "../../src/world/load.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const world = loadWorld(fileReader(ROOT)).world!;
+
+function loosened(s: Scenario): Scenario {
+  return {
+    ...s,
+    measures: s.measures.map((m) => {
+      if (m.type !== "export_control") return m;
+      return m.cap !== undefined
+        ? { ...m, cap: (1 + m.cap) / 2 }
+        : { ...m, quantity: (m.quantity ?? 0) * 4 };
+    }),
+  };
+}
+
+describe("tightening the examples' export controls", () => {
+  it.each([
+    "us-ai-diffusion-caps-2025",
+    "nl-lithography-cut-to-china",
+    "eu-lithography-retaliation",
+  ])("%s never raises a target's output", (name) => {
+    const file = join(ROOT, "examples", `${name}.yaml`);
+    const { loaded } = loadScenario(readFileSync(file, "utf8"), file, world);
+    const tight = runScenario(loaded!);
+    const loose = runScenario({ ...loaded!, scenario: loosened(loaded!.scenario) });
+    const s = loaded!.scenario;
+    const targets = new Set(
+      s.measures.flatMap((m) =>
+        m.type === "export_control"
+          ? [...resolveRefs(loaded!.world.world, s.groups ?? [], m.to)]
+          : [],
+      ),
+    );
+    const net = tight.net;
+    const N = net.nodeCount;
+    for (const a of targets) {
+      const ai = net.actors.indexOf(a);
+      let totalTight = 0;
+      let totalLoose = 0;
+      for (let t = 0; t < s.horizon; t++) {
+        let yt = 0;
+        let yl = 0;
+        for (let k = 0; k < N; k++) {
+          if (net.nodeActor[k] !== ai) continue;
+          const p = net.goodPrice[net.nodeGood[k]!]!;
+          yt += tight.trace.output[t * N + k]! * p;
+          yl += loose.trace.output[t * N + k]! * p;
+        }
+        expect(yt, `${a} in month ${t + 1}`).toBeLessThanOrEqual(yl * (1 + 1e-3));
+        totalTight += yt;
+        totalLoose += yl;
+      }
+      expect(totalTight, `${a} over the horizon`).toBeLessThanOrEqual(totalLoose * (1 + 1e-4));
+    }
+  });
+});
