@@ -5,40 +5,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
-import { registerAnalysis } from "../../src/cli/analysis.js";
-import { EXIT_OK, reportError } from "../../src/cli/exit.js";
+import { runCli } from "../helpers/cli.js";
 import { FIXTURES } from "../helpers/world.js";
 
-async function levier(argv: string[], world = "analysis/chain.yaml") {
-  let stdout = "";
-  let stderr = "";
-  const ctx = {
-    stdout: {
-      write: (s: string) => {
-        stdout += s;
-      },
-    },
-    stderr: {
-      write: (s: string) => {
-        stderr += s;
-      },
-    },
-    cwd: FIXTURES,
-  };
-  const program = new Command("levier").exitOverride().configureOutput({
-    writeOut: (s) => ctx.stdout.write(s),
-    writeErr: (s) => ctx.stderr.write(s),
-  });
-  registerAnalysis(program, ctx, () => world);
-  let code = EXIT_OK;
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (err) {
-    code = reportError(ctx, err);
-  }
-  return { code, stdout, stderr };
+/** `levier ARGV` in-process on a world of the fixtures (the whole CLI, as main wires it). */
+function levier(argv: string[], world = "analysis/chain.yaml") {
+  return runCli([...argv, "--world", world], FIXTURES);
 }
 
 const out = mkdtempSync(join(tmpdir(), "levier-analysis-"));

@@ -1,44 +1,14 @@
-// `levier council …` in-process: a Command with registerCouncil, argv parsed, errors mapped to
-// exit codes by the CLI's one mapping (cli/exit.ts).
+// `levier council …` in-process through the CLI, errors mapped to exit codes by cli/exit.ts.
 import { join } from "node:path";
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { registerCouncil } from "../../src/cli/council.js";
-import { reportError } from "../../src/cli/exit.js";
+import { runCli } from "../helpers/cli.js";
 import { FIXTURES } from "./data.js";
 
 const GAINS = join(FIXTURES, "gains");
 
-async function council(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const ctx = {
-    stdout: {
-      write: (s: string) => {
-        stdout += s;
-      },
-    },
-    stderr: {
-      write: (s: string) => {
-        stderr += s;
-      },
-    },
-    cwd: GAINS,
-  };
-  const program = new Command().exitOverride();
-  registerCouncil(program, ctx);
-  const quiet = (cmd: Command) => {
-    cmd.exitOverride().configureOutput({ writeOut: ctx.stdout.write, writeErr: ctx.stderr.write });
-    cmd.commands.forEach(quiet);
-  };
-  quiet(program);
-  let code = 0;
-  try {
-    await program.parseAsync(["council", ...argv], { from: "user" });
-  } catch (err) {
-    code = reportError(ctx, err);
-  }
-  return { code, stdout, stderr };
+/** `levier council ARGV` in-process from the gains fixtures (the whole CLI, as main wires it). */
+function council(...argv: string[]) {
+  return runCli(["council", ...argv], GAINS);
 }
 
 describe("council power", () => {
