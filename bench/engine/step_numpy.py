@@ -3,8 +3,9 @@ that runs it beside the TypeScript engine on the same synthetic firm-level netwo
 
 It implements the same equations for networks without export-control caps or guaranteed flows
 (the benchmark uses a capacity shock): plans, needs, input-limited output, use and stocks,
-orders, reordering of what suppliers cannot make to suppliers with spare capacity, shipping in
-two tiers, rerouting of unsold output, receipts, plans and ramp-up. Per-pool and per-node sums
+orders (a buyer's own country's firms serve its need at their baseline share; stock rebuilding is
+ordered abroad), reordering of what suppliers cannot make to foreign suppliers with spare
+capacity, shipping in two tiers, rerouting of unsold output, receipts, plans and ramp-up. Per-pool and per-node sums
 use np.bincount, per-node minima np.minimum.reduceat.
 
 usage: python3 step_numpy.py DIR MONTHS   (DIR holds the arrays written by bench/engine/run.ts)
@@ -38,6 +39,11 @@ def main():
     link_crit = a["linkCrit"]
     link_start = a["linkStart"]
     node_good = a["nodeGood"]
+    node_actor = a["nodeActor"]
+    pool_actor = a["poolActor"]
+    edge_home = a["edgeHome"] == 1
+    pool_home = a["poolHomeBase"]
+    foreign = node_actor[edge_node] != pool_actor[edge_pool]
     pool_good = a["poolGood"]
     node_base = a["nodeBase"]
     node_cap0 = a["nodeCapacity"]
@@ -94,7 +100,11 @@ def main():
         order = np.maximum(supplied + refill * (target - stock), 0)
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(pool_base > 0, order / pool_base, 0)
-        orders = edge_base * ratio[edge_pool]
+            # stock rebuilt beyond the month's need is ordered abroad
+            split = (order > supplied) & (pool_home > 0) & (pool_home < pool_base)
+            home_ratio = np.where(split, supplied / pool_base, ratio)
+            ratio = np.where(split, (order - pool_home * (supplied / pool_base)) / (pool_base - pool_home), ratio)
+        orders = edge_base * np.where(edge_home, home_ratio[edge_pool], ratio[edge_pool])
         node_orders = np.bincount(edge_node, weights=orders, minlength=N)
         node_demand = node_orders.copy()
         # 6. what a supplier cannot make goes to suppliers with spare capacity
@@ -109,7 +119,7 @@ def main():
             over = np.bincount(edge_pool, weights=moved, minlength=Q)
             node_orders = np.bincount(edge_node, weights=orders, minlength=N)
             spare = np.maximum(usable - node_orders, 0)
-            elig = (over[edge_pool] > 0) & (spare[edge_node] > 0)
+            elig = (over[edge_pool] > 0) & (spare[edge_node] > 0) & foreign
             reach = np.bincount(edge_pool, weights=np.where(elig, spare[edge_node], 0), minlength=Q)
             take = np.minimum(over, reach)
             unplaced += np.bincount(pool_good, weights=over - take, minlength=G)
