@@ -3,7 +3,6 @@
  * game (JSON and Gambit .nfg; the threat tree as JSON and .efg) and explains its solution.
  * @module
  */
-import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../diagnostics/errors.js";
@@ -34,6 +33,7 @@ import { parseYaml } from "../world/parse/yaml.js";
 import type { WorldDoc } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { type CliContext, printJson, println } from "./context.js";
+import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
 export function registerGameBuild(
@@ -51,16 +51,11 @@ export function registerGameBuild(
     .option("--json", "print the game and its solution as one JSON document")
     .action((file: string, opts: { out?: string; json?: boolean }) => {
       const world = loadWorldFor(ctx, worldOf());
-      let text: string;
-      try {
-        text = readFileSync(resolve(ctx.cwd, file), "utf8");
-      } catch {
-        throw InputError.single(
-          "not-found",
-          "no such game file; expected a YAML game specification (see examples/games)",
-          { file, line: 1, col: 1 },
-        );
-      }
+      const text = readInputText(
+        ctx,
+        file,
+        "no such game file; expected a YAML game specification (see examples/games)",
+      );
       const parsed = parseYaml(text, file);
       if (!parsed.doc) throw new InputError(parsed.issues);
       const doc = parsed.doc;

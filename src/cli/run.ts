@@ -3,7 +3,6 @@
  * document, or write a report.
  * @module
  */
-import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { indispensability } from "../analysis/indispensable.js";
@@ -27,6 +26,7 @@ import { parseCsv } from "../world/parse/csv.js";
 import type { World } from "../world/schema.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { loadFor } from "./council.js";
+import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions {
@@ -62,7 +62,11 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           );
       }
       const world = loadWorldFor(ctx, worldOf());
-      const text = readScenarioText(ctx, file);
+      const text = readInputText(
+        ctx,
+        file,
+        "no such scenario file; expected a YAML scenario (see examples/)",
+      );
       const options = months === undefined ? {} : { horizon: months };
       const { loaded, issues } = loadScenario(text, file, world, options);
       if (!loaded) throw new InputError(issues);
@@ -128,16 +132,11 @@ async function councilFor(
 function readNetwork(ctx: CliContext, dir: string, world: World): Network {
   const tables = ["nodes.csv", "edges.csv"].map((name) => {
     const file = join(dir, name);
-    let text: string;
-    try {
-      text = readFileSync(resolve(ctx.cwd, file), "utf8");
-    } catch {
-      throw InputError.single(
-        "not-found",
-        `no ${name} in ${dir}; a firm-level network is nodes.csv and edges.csv`,
-        { file, line: 1, col: 1 },
-      );
-    }
+    const text = readInputText(
+      ctx,
+      file,
+      `no ${name} in ${dir}; a firm-level network is nodes.csv and edges.csv`,
+    );
     const { table, issues } = parseCsv(text, file);
     if (!table) throw new InputError(issues);
     return table;
@@ -145,17 +144,4 @@ function readNetwork(ctx: CliContext, dir: string, world: World): Network {
   const { network, issues } = firmNetwork(world, tables[0]!, tables[1]!);
   if (!network) throw new InputError(issues);
   return network;
-}
-
-function readScenarioText(ctx: CliContext, file: string): string {
-  try {
-    const path = resolve(ctx.cwd, file);
-    return readFileSync(path, "utf8");
-  } catch {
-    throw InputError.single(
-      "not-found",
-      "no such scenario file; expected a YAML scenario (see examples/)",
-      { file, line: 1, col: 1 },
-    );
-  }
 }
