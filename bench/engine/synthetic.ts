@@ -5,7 +5,7 @@
  * to final demand. Built from a seed (mulberry32) straight into typed arrays.
  */
 
-import { finishNetwork, type Network } from "../../src/network/network.js";
+import { finishNetwork, groupBy, type Network } from "../../src/network/network.js";
 import { mulberry32 } from "../../src/random/mulberry32.js";
 
 export interface SyntheticOptions {
@@ -78,17 +78,9 @@ export function syntheticNetwork(o: SyntheticOptions): Network {
     vol[e] = 0.5 + r();
     e++;
   }
-  const edgeStart = new Int32Array(N + 1);
-  for (let i = 0; i < E; i++) edgeStart[from[i]! + 1]! += 1;
-  for (let k = 0; k < N; k++) edgeStart[k + 1]! += edgeStart[k]!;
-  const next = edgeStart.slice(0, N);
-  const edgePool = new Int32Array(E);
-  const edgeBase = new Float64Array(E);
-  for (let i = 0; i < E; i++) {
-    const at = next[from[i]!]!++;
-    edgePool[at] = to[i]!;
-    edgeBase[at] = vol[i]!;
-  }
+  const { start: edgeStart, order } = groupBy(N, from);
+  const edgePool = Int32Array.from(order, (i) => to[i]!);
+  const edgeBase = Float64Array.from(order, (i) => vol[i]!);
   const output = new Float64Array(N);
   for (let i = 0; i < E; i++) output[from[i]!] += vol[i]!;
   const receipts = new Float64Array(Q);

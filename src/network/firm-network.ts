@@ -17,7 +17,7 @@ import type { Issue } from "../diagnostics/issue.js";
 import type { CsvTable } from "../world/parse/csv.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
-import { finishNetwork, goodParameters, type Network } from "./network.js";
+import { finishNetwork, goodParameters, groupBy, type Network } from "./network.js";
 
 interface Row {
   get(name: string): string | undefined;
@@ -183,10 +183,7 @@ export function firmNetwork(
 
   const N = nodeIds.length;
   const Q = poolGood.length;
-  const order = edgeFrom.map((_, i) => i).sort((a, b) => edgeFrom[a]! - edgeFrom[b]! || a - b);
-  const edgeStart = new Int32Array(N + 1);
-  for (const f of edgeFrom) edgeStart[f + 1]! += 1;
-  for (let k = 0; k < N; k++) edgeStart[k + 1]! += edgeStart[k]!;
+  const { start: edgeStart, order } = groupBy(N, Int32Array.from(edgeFrom));
   const edgePool = Int32Array.from(order, (i) => edgeTo[i]!);
   const edgeBase = Float64Array.from(order, (i) => edgeVolume[i]!);
   const output = new Float64Array(N);

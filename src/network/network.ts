@@ -192,6 +192,16 @@ export function poolNeeds(net: Network, plan: Float64Array, out: Float64Array): 
   for (let q = 0; q < net.poolCount; q++) out[q] = out[q]! + net.poolFinal[q]!;
 }
 
+/**
+ * Groups items by an integer key in 0..size−1 (a stable counting sort): `start[k]..start[k+1]`
+ * index into `order`, the items of key k in their original order. How edges are put in CSR order
+ * by supplier, and pools' links and edges indexed.
+ */
+export function groupBy(size: number, keys: Int32Array): { start: Int32Array; order: Int32Array } {
+  const start = countingIndex(size, keys);
+  return { start, order: fillIndex(size, keys, start) };
+}
+
 function countingIndex(size: number, keys: Int32Array): Int32Array {
   const start = new Int32Array(size + 1);
   for (let i = 0; i < keys.length; i++) start[keys[i]! + 1]++;
