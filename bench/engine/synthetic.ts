@@ -109,6 +109,8 @@ export function syntheticNetwork(o: SyntheticOptions): Network {
     goodValueAdded: new Float64Array(G).fill(1),
     goodPrice: new Float64Array(G).fill(2),
     goodSecurityWeight: new Float64Array(G).fill(1),
+    goodElasticity: new Float64Array(G).fill(0.5),
+    goodEconomy: new Uint8Array(G),
     rampLag: new Float64Array(G).fill(2),
     rampRate: new Float64Array(G).fill(0.05),
     rampMax: new Float64Array(G).fill(0.3),

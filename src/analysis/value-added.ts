@@ -1,28 +1,38 @@
 /**
- * What a run cost, read off its trace in one pass so that analyses running thousands of
- * simulations stay cheap. Value added lost: Σ over months and nodes of (baseline − simulated
- * output) × value added per unit, in USD (negative values are gains), by network actor and by
- * good. Security: the numerator of each actor's security index summed over the months,
+ * What a run cost, read off its trace so that analyses running thousands of simulations stay
+ * cheap. Per network actor, the loss in the chosen measure over the run (the total welfare loss
+ * by default, `losses/`; USD, negative for a gain); per good, the production value added lost,
+ * Σ over months and nodes of (baseline − simulated output) × value added per unit. Security: the
+ * numerator of each actor's security index summed over the months,
  * Σ_t Σ_g w_g p_g (Y_ag(t) + U_ag(t)), so that a bloc's mean index over the horizon is its
  * members' sum over T × their baseline denominator (docs/model.md §5).
  * @module
  */
+import { type LossParts, lossParts } from "../losses/compute.js";
+import { DEFAULT_LOSS_MEASURE, type LossMeasure, measureByActor } from "../losses/measure.js";
 import type { Network } from "../network/network.js";
 import type { Trace } from "../simulate/run.js";
 
 export interface Losses {
-  /** USD lost per network actor and per good over the run's months. */
+  /** USD lost per network actor in the measure, and production value added lost per good. */
   byActor: Float64Array;
   byGood: Float64Array;
+  /** Every part of the loss per network actor over the run. */
+  parts: LossParts;
   /** Per network actor: Σ over months of its security-index numerator. */
   security: Float64Array;
 }
 
-export function valueAddedLost(net: Network, trace: Trace): Losses {
+export function runLosses(
+  net: Network,
+  trace: Trace,
+  measure: LossMeasure = DEFAULT_LOSS_MEASURE,
+): Losses {
   const N = net.nodeCount;
   const Q = net.poolCount;
   const T = trace.months;
-  const byActor = new Float64Array(net.actors.length);
+  const parts = lossParts(net, trace, false);
+  const byActor = measureByActor(parts, measure);
   const byGood = new Float64Array(net.goods.length);
   const security = new Float64Array(net.actors.length);
   for (let k = 0; k < N; k++) {
@@ -36,9 +46,7 @@ export function valueAddedLost(net: Network, trace: Trace): Losses {
     }
     const g = net.nodeGood[k]!;
     const a = net.nodeActor[k]!;
-    const usd = lost * net.goodValueAdded[g]!;
-    byActor[a] = byActor[a]! + usd;
-    byGood[g] = byGood[g]! + usd;
+    byGood[g] = byGood[g]! + lost * net.goodValueAdded[g]!;
     security[a] = security[a]! + securityWeight(net, g) * made;
   }
   for (let q = 0; q < Q; q++) {
@@ -47,7 +55,7 @@ export function valueAddedLost(net: Network, trace: Trace): Losses {
     const a = net.poolActor[q]!;
     security[a] = security[a]! + securityWeight(net, net.poolGood[q]!) * used;
   }
-  return { byActor, byGood, security };
+  return { byActor, byGood, parts, security };
 }
 
 function securityWeight(net: Network, g: number): number {

@@ -5,6 +5,7 @@
  * src/analysis. `--json` prints exactly one JSON document.
  * @module
  */
+
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
@@ -42,6 +43,7 @@ import type { Losses } from "../analysis/value-added.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
+import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { profileReport } from "../report/profile.js";
 import { reportFiles } from "../report/write.js";
 import { type CliContext, printJson, println } from "./context.js";
@@ -56,6 +58,7 @@ export const DEFAULT_DEPENDENCY_TEST = resolve(
 interface Common {
   horizon?: string;
   threads?: string;
+  loss?: string;
   json?: boolean;
 }
 
@@ -374,6 +377,7 @@ function withCommon(cmd: Command): Command {
   return cmd
     .option("--horizon <months>", "months simulated", String(DEFAULT_LEVERAGE_HORIZON))
     .option("--threads <n>", "threads for the simulations (default: cores, at most 4)")
+    .option("--loss <measure>", `loss measure of damage and cost: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result as one JSON document");
 }
 
@@ -382,12 +386,27 @@ async function run(a: AnalysisContext, tasks: WithholdTask[], opts: Common): Pro
     opts.threads === undefined
       ? Math.min(4, availableParallelism())
       : countOf(opts.threads, "--threads");
-  return runTasksParallel(a.net, tasks, { threads });
+  const measure = lossMeasureOf(opts.loss);
+  return runTasksParallel(
+    a.net,
+    tasks.map((t) => ({ ...t, measure })),
+    { threads },
+  );
 }
 
 function memberSpec(a: AnalysisContext, id: string) {
   const e = entityOf(a.world, a.net, id);
   return { id: e.id, kind: e.kind, members: Array.from(e.members, (m) => a.net.actors[m]!) };
+}
+
+/** The `--loss` flag: one of LOSS_MEASURES (default: the total). */
+export function lossMeasureOf(text: string | undefined): LossMeasure {
+  if (text === undefined) return DEFAULT_LOSS_MEASURE;
+  if (!(LOSS_MEASURES as readonly string[]).includes(text))
+    throw new UsageError(
+      `--loss: expected one of ${LOSS_MEASURES.join(", ")}, found ${JSON.stringify(text)}`,
+    );
+  return text as LossMeasure;
 }
 
 function horizonOf(opts: Common, fallback: number): number {

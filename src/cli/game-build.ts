@@ -3,6 +3,7 @@
  * game (JSON and Gambit .nfg; the threat tree as JSON and .efg) and explains its solution.
  * @module
  */
+
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../diagnostics/errors.js";
@@ -12,6 +13,7 @@ import { checkGameSpec } from "../gamebuild/check.js";
 import { explainGame } from "../gamebuild/explain.js";
 import { GameSpecSchema } from "../gamebuild/schema.js";
 import { writeFileAtomic } from "../io/write-files.js";
+import { actorLoss, DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
 import { compileWorld } from "../network/compile-world.js";
 import { compileScenario } from "../scenario/compile.js";
 import type { Measure } from "../scenario/schema.js";
@@ -96,7 +98,13 @@ export function registerGameBuild(
           net,
           simulate(net, compileScenario(scenario, w.world, net), spec.horizon),
         );
-        return new Map(result.actors.map((a) => [a.id, a]));
+        const measure = spec.loss ?? DEFAULT_LOSS_MEASURE;
+        return new Map(
+          result.actors.map((a) => [
+            a.id,
+            { loss: actorLoss(a, measure), securityIndexLoss: a.securityIndexLoss },
+          ]),
+        );
       };
       const built = buildGame(spec, evaluate);
       const normal = solveGame({ kind: "normal", game: built.normal });
@@ -156,12 +164,12 @@ function renderBuild(name: string, built: BuiltGame, summary: string[]): string 
   const players = built.normal.players;
   const lines = [name, ""];
   lines.push(
-    `${players.join(" / ")} strategies  →  payoffs (value added lost, USD bn; security-index loss, pp)`,
+    `${players.join(" / ")} strategies  →  payoffs (loss, USD bn; security-index loss, pp)`,
   );
   for (const p of built.profiles) {
     const detail = p.payoffs.map(
       (u, i) =>
-        `${players[i]} ${u} (${(p.valueAddedLost[i]! / 1e9).toFixed(2)}; ${(100 * p.securityIndexLoss[i]!).toFixed(2)})`,
+        `${players[i]} ${u} (${(p.loss[i]! / 1e9).toFixed(2)}; ${(100 * p.securityIndexLoss[i]!).toFixed(2)})`,
     );
     lines.push(`  ${p.strategies.join(" / ").padEnd(40)} ${detail.join("   ")}`);
   }

@@ -3,6 +3,7 @@
  * document, or write a report.
  * @module
  */
+
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { indispensability } from "../analysis/indispensable.js";
@@ -11,6 +12,7 @@ import { loadHighsSolver } from "../council/highs.js";
 import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { writeFileAtomic } from "../io/write-files.js";
+import { actorLoss, DEFAULT_LOSS_MEASURE, LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
 import { type RunDocument, runDocument } from "../report/document.js";
@@ -24,12 +26,14 @@ import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { runScenario } from "../simulate/scenario-run.js";
 import { parseCsv } from "../world/parse/csv.js";
 import type { World } from "../world/schema.js";
+import { lossMeasureOf } from "./analysis.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { loadFor } from "./council.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions {
+  loss?: string;
   network?: string;
   months?: string;
   out?: string;
@@ -46,6 +50,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     .option("--network <dir>", "run on a firm-level network: DIR/nodes.csv and DIR/edges.csv")
     .option("--out <dir>", "write a report into this directory")
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
+    .option("--loss <measure>", `loss measure that ranks actors: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result document as JSON on stdout")
     .action(async (file: string, opts: RunOptions) => {
       const format = opts.format as ReportFormat;
@@ -74,7 +79,11 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         loaded,
         opts.network === undefined ? undefined : readNetwork(ctx, opts.network, loaded.world.world),
       );
-      const doc = runDocument(run);
+      const measure =
+        opts.loss !== undefined
+          ? lossMeasureOf(opts.loss)
+          : (loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE);
+      const doc = runDocument(run, measure);
       const kind = euMeasureKind(loaded.scenario, loaded.world.world);
       if (kind !== undefined) doc.council = await councilFor(ctx, kind, doc, loaded);
       if (opts.json) printJson(ctx, doc);
@@ -116,15 +125,16 @@ async function councilFor(
       "council.measure",
     );
   }
-  // A member's gain from the EU's measures: its value added with them minus without them (the
+  // A member's gain from the EU's measures: its loss without them minus with them (the
   // rest of the scenario, e.g. a foreign measure the EU answers, happens either way).
   const without = runScenario({
     ...loaded,
     scenario: withoutEuMeasures(loaded.scenario, loaded.world.world),
   });
-  const lostWithout = new Map(without.result.actors.map((a) => [a.id, a.valueAddedLost]));
+  const measure = doc.lossMeasure.id;
+  const lostWithout = new Map(without.result.actors.map((a) => [a.id, actorLoss(a, measure)]));
   const gains = new Map(
-    doc.actors.map((a) => [a.id, (lostWithout.get(a.id) ?? 0) - a.valueAddedLost]),
+    doc.actors.map((a) => [a.id, (lostWithout.get(a.id) ?? 0) - actorLoss(a, measure)]),
   );
   return councilOnScenario(council, kind, gains, await loadHighsSolver());
 }

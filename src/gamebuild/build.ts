@@ -1,8 +1,8 @@
 /**
  * Builds games from simulations: every strategy profile of the players is run through the
  * simulator (the measures of the strategies played, together), and each player's payoff is
- * −(w_e · value added lost in USD bn + w_s · security-index loss in percentage points) of its
- * actor over the horizon, plus the strategy's stated stake (what it is worth beyond what the
+ * −(w_e · loss in USD bn + w_s · security-index loss in percentage points) of its actor over
+ * the horizon (the loss in the spec's measure, the total welfare loss by default), plus the strategy's stated stake (what it is worth beyond what the
  * simulator measures), rounded to 1/1000 and kept as an exact rational. A threat sequence
  * becomes a game tree; deals become a bargaining problem with the conflict as disagreement.
  * @module
@@ -17,12 +17,13 @@ import type { GameSpec } from "./schema.js";
 /** What the simulator says of one set of measures, per actor id. */
 export type Evaluate = (
   measures: Measure[],
-) => ReadonlyMap<string, { valueAddedLost: number; securityIndexLoss: number }>;
+) => ReadonlyMap<string, { loss: number; securityIndexLoss: number }>;
 
 export interface ProfileOutcome {
   strategies: string[];
   payoffs: number[];
-  valueAddedLost: number[];
+  /** Each player's loss in the spec's measure, USD over the horizon. */
+  loss: number[];
   securityIndexLoss: number[];
 }
 
@@ -42,13 +43,10 @@ export const DEFAULT_WEIGHTS = { economic: 1, security: 1 } as const;
 
 export function payoffOf(
   weights: { economic: number; security: number },
-  valueAddedLost: number,
+  loss: number,
   securityIndexLoss: number,
 ): number {
-  const u = -(
-    weights.economic * (valueAddedLost / 1e9) +
-    weights.security * (100 * securityIndexLoss)
-  );
+  const u = -(weights.economic * (loss / 1e9) + weights.security * (100 * securityIndexLoss));
   return Math.round(u * 1000) / 1000 + 0;
 }
 
@@ -62,7 +60,7 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
   const profiles: ProfileOutcome[] = [];
   const outcomeOf = (measures: Measure[]) => {
     const results = evaluate(measures);
-    return players.map((p) => results.get(p.actor) ?? { valueAddedLost: 0, securityIndexLoss: 0 });
+    return players.map((p) => results.get(p.actor) ?? { loss: 0, securityIndexLoss: 0 });
   };
   for (let k = 0; k < total; k++) {
     // Gambit's order: the first player's strategy varies fastest.
@@ -77,7 +75,7 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
     const u = res.map(
       (r, p) =>
         Math.round(
-          (payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.valueAddedLost, r.securityIndexLoss) +
+          (payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.loss, r.securityIndexLoss) +
             (strategies[p]!.stake ?? 0)) *
             1000,
         ) / 1000,
@@ -86,7 +84,7 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
     profiles.push({
       strategies: strategies.map((s) => s.id),
       payoffs: u,
-      valueAddedLost: res.map((r) => r.valueAddedLost),
+      loss: res.map((r) => r.loss),
       securityIndexLoss: res.map((r) => r.securityIndexLoss),
     });
   }
@@ -109,7 +107,7 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
       const res = outcomeOf([...played.flatMap((x) => x.measures), ...deal.measures]);
       const u = res.map(
         (r, p) =>
-          payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.valueAddedLost, r.securityIndexLoss) +
+          payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.loss, r.securityIndexLoss) +
           (played[p]!.stake ?? 0),
       );
       return { id: deal.id, payoffs: u.map((x) => Math.round(x * 1000) / 1000) };

@@ -4,7 +4,9 @@
  * (threaten → comply/resist → execute/back down) and deals to bargain over.
  * @module
  */
+
 import { z } from "zod";
+import { LOSS_MEASURES } from "../losses/measure.js";
 import { MeasureSchema } from "../scenario/schema.js";
 import { GroupSchema, WorldPatchSchema } from "../world/schema.js";
 
@@ -27,8 +29,8 @@ export const StrategySchema = z.strictObject({
 
 export const PlayerSchema = z.strictObject({
   actor: ActorId,
-  /** Payoff = −(economic × value added lost in USD bn + security × security-index loss in
-   * percentage points) over the horizon. */
+  /** Payoff = −(economic × loss in USD bn + security × security-index loss in percentage
+   * points) over the horizon; the loss is in the spec's `loss` measure (default: the total). */
   weights: z.strictObject({ economic: z.number().min(0), security: z.number().min(0) }).optional(),
   strategies: z.array(StrategySchema).min(1).max(20),
 });
@@ -37,6 +39,8 @@ export const GameSpecSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   horizon: z.number().int().min(1).max(1200),
+  /** The loss measure of the payoffs (docs/model.md, "Losses"); default: the total. */
+  loss: z.enum(LOSS_MEASURES).optional(),
   world: WorldPatchSchema.omit({ extends: true }).optional(),
   groups: z.array(GroupSchema).optional(),
   players: z.array(PlayerSchema).min(2).max(6),

@@ -24,6 +24,10 @@ export interface Network {
   goodValueAdded: Float64Array;
   goodPrice: Float64Array;
   goodSecurityWeight: Float64Array;
+  /** Price elasticity of final demand at baseline, per good (for consumer surplus lost). */
+  goodElasticity: Float64Array;
+  /** 1 where the good is a sector of the economy downstream of the chain (layer `economy`). */
+  goodEconomy: Uint8Array;
   /** Per good: months before idle suppliers ramp up, monthly rate and ceiling (shares of capacity). */
   rampLag: Float64Array;
   rampRate: Float64Array;
@@ -76,6 +80,9 @@ export interface Network {
   poolEdges: Int32Array;
 }
 
+/** Price elasticity of final demand where a good gives none (docs/model.md, "Losses"). */
+export const DEFAULT_DEMAND_ELASTICITY = 0.5;
+
 /** The per-good parameters of a network, from a world's goods (central values). */
 export function goodParameters(
   world: World,
@@ -85,6 +92,8 @@ export function goodParameters(
   | "goodValueAdded"
   | "goodPrice"
   | "goodSecurityWeight"
+  | "goodElasticity"
+  | "goodEconomy"
   | "rampLag"
   | "rampRate"
   | "rampMax"
@@ -96,6 +105,8 @@ export function goodParameters(
     goodValueAdded: of((g) => g.valueAddedPerUnit),
     goodPrice: of((g) => g.pricePerUnit),
     goodSecurityWeight: of((g) => g.securityWeight),
+    goodElasticity: of((g) => g.demandElasticity ?? DEFAULT_DEMAND_ELASTICITY),
+    goodEconomy: Uint8Array.from(world.goods.map((g) => (g.layer === "economy" ? 1 : 0))),
     rampLag: of((g) => g.rampUp.lagMonths),
     rampRate: of((g) => g.rampUp.ratePerMonth),
     rampMax: of((g) => g.rampUp.max),

@@ -56,21 +56,21 @@ export function reportCharts(doc: RunDocument, goods?: readonly string[]): Chart
   if (doc.eu) {
     charts.push({
       id: "eu-members",
-      title: "Value added lost by EU member state, % of its modelled value added",
+      title: "Loss by EU member state, % of its GDP over the horizon",
       spec: {
         width: WIDTH,
         height: 320,
         data: {
           values: doc.eu.members.map((m) => ({
             member: m.id,
-            percent: 100 * m.valueAddedLostShare,
-            usd: m.valueAddedLost,
+            percent: 100 * (m.lossGdpShare ?? 0),
+            usd: m.loss,
           })),
         },
         mark: "bar",
         encoding: {
           y: { field: "member", type: "nominal", sort: "-x", title: null },
-          x: { field: "percent", type: "quantitative", title: "% of modelled value added lost" },
+          x: { field: "percent", type: "quantitative", title: "% of GDP lost" },
           tooltip: [{ field: "member" }, { field: "usd", format: ",.0f" }],
         },
       },
@@ -99,11 +99,11 @@ export function reportCharts(doc: RunDocument, goods?: readonly string[]): Chart
   const hit = doc.actors.filter((a) => a.kind !== "bloc").slice(0, 12);
   charts.push({
     id: "hardest-hit",
-    title: "Hardest-hit actors: value added lost, USD bn",
+    title: "Hardest-hit actors: loss, USD bn",
     spec: {
       width: WIDTH,
       height: 260,
-      data: { values: hit.map((a) => ({ actor: a.id, bn: a.valueAddedLost / 1e9 })) },
+      data: { values: hit.map((a) => ({ actor: a.id, bn: a.loss / 1e9 })) },
       mark: "bar",
       encoding: {
         y: { field: "actor", type: "nominal", sort: "-x", title: null },

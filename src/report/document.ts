@@ -3,12 +3,28 @@
  * renders, so that they always agree.
  * @module
  */
+
 import type { CouncilOnScenario } from "../council/on-scenario.js";
+import {
+  actorLoss,
+  DEFAULT_LOSS_MEASURE,
+  LOSS_MEASURE_MEANING,
+  type LossMeasure,
+} from "../losses/measure.js";
 import type { ActorResult, GoodResult, NodeResult, PoolResult } from "../simulate/results.js";
 import type { CapacityShare, ScenarioRun } from "../simulate/scenario-run.js";
 
 export const UNITS = {
-  valueAddedLost: "USD over the horizon (negative = gain)",
+  loss: "USD over the horizon (negative = gain): the total welfare loss — final use lost (at baseline prices, plus consumer surplus) plus value added lost that no final user misses (docs/model.md, Losses)",
+  lossGdpShare: "loss as a share of the actor's GDP over the horizon (0–1)",
+  valueAddedLost:
+    "USD over the horizon (negative = gain): production value added lost in the chain's goods",
+  finalUseLost:
+    "USD over the horizon: final use not served at baseline prices (finalUseValueLost) plus consumer surplus lost (consumerSurplusLost)",
+  downstreamLost:
+    "USD over the horizon (negative = gain): value added lost in the economy's sectors downstream of the chain",
+  embodiedLost:
+    "USD over the horizon: the actor's value added embodied in final use lost anywhere, counted as the users' loss and so deducted from the actor's",
   valueAddedBaseline: "USD over the horizon",
   valueAddedLostShare: "share of the actor's baseline value added in the modelled goods (0–1)",
   valueAddedLostGdpShare: "share of the actor's GDP over the horizon (0–1)",
@@ -21,6 +37,8 @@ export const UNITS = {
 } as const;
 
 export interface RunDocument {
+  /** The loss measure that ranks the actors (and sets the Council's gains). */
+  lossMeasure: { id: LossMeasure; meaning: string };
   scenario: {
     name: string;
     description?: string;
@@ -38,12 +56,17 @@ export interface RunDocument {
   /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
   council?: CouncilOnScenario;
   conservation: { maxOverShipped: number; maxOverUsed: number };
+  /** Measures that matched nothing (an actor controlling its own exports, a shock on a good
+   * the actor does not make): `levier run` also prints them on stderr. */
 }
 
-/** Actors sorted by value added lost, largest first (ties by id). */
-export function runDocument(run: ScenarioRun): RunDocument {
+/** Actors sorted by their loss in `measure` (the total by default), largest first (ties by id). */
+export function runDocument(
+  run: ScenarioRun,
+  measure: LossMeasure = DEFAULT_LOSS_MEASURE,
+): RunDocument {
   const actors = [...run.result.actors].sort(
-    (a, b) => b.valueAddedLost - a.valueAddedLost || a.id.localeCompare(b.id),
+    (a, b) => actorLoss(b, measure) - actorLoss(a, measure) || a.id.localeCompare(b.id),
   );
   const scenario: RunDocument["scenario"] = {
     name: run.name,
@@ -52,6 +75,7 @@ export function runDocument(run: ScenarioRun): RunDocument {
   };
   if (run.description !== undefined) scenario.description = run.description;
   const doc: RunDocument = {
+    lossMeasure: { id: measure, meaning: LOSS_MEASURE_MEANING[measure] },
     scenario,
     units: UNITS,
     actors,

@@ -35,7 +35,7 @@ export function runReport(
     b.push({ kind: "heading", level: 2, text: "The EU" });
     b.push({
       kind: "paragraph",
-      text: `The EU loses ${usd(eu.valueAddedLost)} of value added (${pct(eu.valueAddedLostShare)} of its value added in the modelled goods${eu.valueAddedLostGdpShare !== undefined ? `, ${pct(eu.valueAddedLostGdpShare)} of its GDP` : ""}); its security index falls by ${pct(eu.securityIndexLoss)} on average and to ${pct(eu.securityIndexMin)} of baseline at worst. Worst month: ${worst(eu.worstMonth)}; recovered: ${month(eu.recoveryMonth)}.`,
+      text: `The EU loses ${usd(eu.loss)} in total${eu.lossGdpShare !== undefined ? ` (${pct(eu.lossGdpShare)} of its GDP over the horizon)` : ""}: ${usd(eu.finalUseLost)} of final use it goes without, ${usd(eu.valueAddedLost)} of value added in the chain's goods and ${usd(eu.downstreamLost)} in its economy downstream, less ${usd(eu.embodiedLost)} of its value added counted in others' final use lost. Its security index falls by ${pct(eu.securityIndexLoss)} on average and to ${pct(eu.securityIndexMin)} of baseline at worst. Worst month: ${worst(eu.worstMonth)}; recovered: ${month(eu.recoveryMonth)}.`,
     });
   }
   if (doc.capacityShare) {
@@ -68,8 +68,9 @@ export function runReport(
   b.push({
     kind: "list",
     items: [
-      "Value added lost: baseline minus simulated output, times value added per unit, summed over months and the actor's industries (docs/model.md).",
-      "Share of sector: value added lost over the actor's baseline value added in the modelled goods over the horizon.",
+      `Loss (${doc.lossMeasure.id}): ${doc.lossMeasure.meaning} (docs/model.md, "Losses"). Negative figures are gains.`,
+      "Final use lost: final demand not served, at baseline prices, plus the consumer surplus lost under the good's demand elasticity.",
+      "Value added lost (chain): baseline minus simulated output of the chain's goods, times value added per unit, summed over months; downstream: the same for the sectors of the economy downstream of the chain.",
       "Security index: security-weighted value of what the actor produces and receives, relative to baseline; its loss is one minus its mean over the horizon.",
       `Recovered: the first month from which the monthly loss stays below 1% of baseline.`,
       `Conservation check: largest shipment beyond what suppliers had ${doc.conservation.maxOverShipped.toExponential(1)}, largest use beyond what buyers had ${doc.conservation.maxOverUsed.toExponential(1)} (rounding only).`,
@@ -85,21 +86,37 @@ function actorTable(actors: RunDocument["actors"], id?: string): Extract<Block, 
     header: [
       "actor",
       "name",
-      "value added lost",
-      "share of sector",
+      "loss",
       "share of GDP",
+      "final use lost",
+      "value added lost (chain)",
+      "downstream",
       "security index loss",
       "worst month",
       "recovered",
       "bound by",
     ],
-    align: ["left", "left", "right", "right", "right", "right", "left", "left", "left"],
+    align: [
+      "left",
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "left",
+      "left",
+      "left",
+    ],
     rows: actors.map((a) => [
       a.id,
       a.name,
+      usd(a.loss),
+      a.lossGdpShare === undefined ? "–" : pct(a.lossGdpShare),
+      usd(a.finalUseLost),
       usd(a.valueAddedLost),
-      pct(a.valueAddedLostShare),
-      a.valueAddedLostGdpShare === undefined ? "–" : pct(a.valueAddedLostGdpShare),
+      usd(a.downstreamLost),
       pct(a.securityIndexLoss),
       worst(a.worstMonth),
       month(a.recoveryMonth),

@@ -13,13 +13,13 @@ export function terminalSummary(doc: RunDocument, top = 10): string {
     `${doc.scenario.name} — ${doc.scenario.horizon} months, ${doc.scenario.measures.length} measure(s)`,
   );
   out.push("");
-  out.push("Hardest hit (value added lost over the horizon)");
+  out.push(`Hardest hit (${doc.lossMeasure.id} loss over the horizon: ${doc.lossMeasure.meaning})`);
   const states = doc.actors.filter((a) => a.kind !== "bloc");
   out.push(table(states.slice(0, top)));
   if (doc.eu) {
     out.push("");
     out.push(
-      `The EU as a bloc: ${usd(doc.eu.bloc.valueAddedLost)} (${pct(doc.eu.bloc.valueAddedLostShare)} of its modelled value added), security index loss ${pct(doc.eu.bloc.securityIndexLoss)}`,
+      `The EU as a bloc: loses ${usd(doc.eu.bloc.loss)}${doc.eu.bloc.lossGdpShare !== undefined ? ` (${pct(doc.eu.bloc.lossGdpShare)} of its GDP)` : ""}, security index loss ${pct(doc.eu.bloc.securityIndexLoss)}`,
     );
     out.push("");
     out.push("EU member states");
@@ -63,11 +63,24 @@ export function terminalSummary(doc: RunDocument, top = 10): string {
 
 function table(actors: RunDocument["actors"]): string {
   return textTable(
-    ["actor", "value added lost", "share of sector", "security index loss", "worst", "recovered"],
+    [
+      "actor",
+      "loss",
+      "of GDP",
+      "final use lost",
+      "VA lost (chain)",
+      "downstream",
+      "security index loss",
+      "worst",
+      "recovered",
+    ],
     actors.map((a) => [
       a.id,
+      usd(a.loss),
+      a.lossGdpShare === undefined ? "–" : pct(a.lossGdpShare),
+      usd(a.finalUseLost),
       usd(a.valueAddedLost),
-      pct(a.valueAddedLostShare),
+      usd(a.downstreamLost),
       pct(a.securityIndexLoss),
       worst(a.worstMonth),
       month(a.recoveryMonth),

@@ -34,8 +34,34 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
     { header: "actor", key: "id", width: 8 },
     { header: "name", key: "name", width: 22 },
     { header: "kind", key: "kind", width: 10 },
+    { header: "loss (USD)", key: "loss", width: 20, style: { numFmt: "#,##0" } },
+    { header: "loss, share of GDP", key: "lossGdpShare", width: 16, style: { numFmt: "0.000%" } },
     {
-      header: "value added lost (USD)",
+      header: "final use lost (USD)",
+      key: "finalUseLost",
+      width: 20,
+      style: { numFmt: "#,##0" },
+    },
+    {
+      header: "of which consumer surplus (USD)",
+      key: "consumerSurplusLost",
+      width: 22,
+      style: { numFmt: "#,##0" },
+    },
+    {
+      header: "downstream value added lost (USD)",
+      key: "downstreamLost",
+      width: 24,
+      style: { numFmt: "#,##0" },
+    },
+    {
+      header: "value added counted in others' final use (USD)",
+      key: "embodiedLost",
+      width: 26,
+      style: { numFmt: "#,##0" },
+    },
+    {
+      header: "value added lost, chain (USD)",
       key: "valueAddedLost",
       width: 22,
       style: { numFmt: "#,##0" },
@@ -78,7 +104,11 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
     ws.columns = columns;
     ws.getRow(1).font = { bold: true };
     for (const a of actors)
-      ws.addRow({ ...a, valueAddedLostGdpShare: a.valueAddedLostGdpShare ?? null });
+      ws.addRow({
+        ...a,
+        lossGdpShare: a.lossGdpShare ?? null,
+        valueAddedLostGdpShare: a.valueAddedLostGdpShare ?? null,
+      });
   };
   actorSheet("Actors", doc.actors);
   if (doc.eu) actorSheet("EU members", doc.eu.members);
@@ -104,6 +134,11 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
     "Stock by pool and month",
     ["actor", "good"],
     doc.pools.map((p) => [[p.actor, p.good], p.stock]),
+  );
+  series(
+    "Loss by month",
+    ["actor"],
+    doc.actors.map((x) => [[x.id], x.monthly.loss]),
   );
   series(
     "Value added lost by month",

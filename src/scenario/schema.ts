@@ -3,7 +3,9 @@
  * measures with the months they apply (1-based, both ends inclusive).
  * @module
  */
+
 import { z } from "zod";
+import { LOSS_MEASURES } from "../losses/measure.js";
 import { GroupSchema, SlugSchema, WorldPatchSchema } from "../world/schema.js";
 
 /** An actor id (DE, EU — a bloc stands for its members) or a group id (us_ai_tier1_2025). */
@@ -119,6 +121,8 @@ export const ScenarioSchema = z.strictObject({
     .strictObject({
       /** Share of the gap to the stock target reordered each month (default 0.25). */
       refillRate: Share.optional(),
+      /** The loss measure that ranks actors and sets the Council's gains (default: total). */
+      loss: z.enum(LOSS_MEASURES).optional(),
     })
     .optional(),
   /** The Council vote on the EU's measures: the kind of measure, which sets the treaty basis and

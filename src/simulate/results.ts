@@ -1,11 +1,12 @@
 /**
  * From the engine's trace to results an analyst reads: per actor (blocs as the sum of their
- * members) the value added lost over the horizon, absolute and as a share of its baseline value
- * added in the modelled goods and of its GDP, its security index, the worst month, when it
- * recovered, and the goods whose shortage bound its output; per good, world output over time.
- * docs/model.md defines each figure.
+ * members) the loss over the horizon in the total measure and its parts (value added lost in
+ * the chain, final use lost, losses downstream), absolute and as a share of GDP, its security
+ * index, the worst month, when it recovered, and the goods whose shortage bound its output; per
+ * good, world output over time. docs/model.md defines each figure.
  * @module
  */
+import { lossParts } from "../losses/compute.js";
 import type { Network } from "../network/network.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
@@ -19,10 +20,24 @@ export interface ActorResult {
   name: string;
   kind: string;
   members?: string[];
-  /** USD over the horizon (negative: a gain). */
+  /** The total loss (welfare): USD over the horizon, negative for a gain (docs/model.md). */
+  loss: number;
+  /** loss / GDP over the horizon, when the world gives GDP. */
+  lossGdpShare?: number;
+  /** (a) Production value added lost in the chain's goods, USD over the horizon. */
   valueAddedLost: number;
-  /** Baseline value added in the modelled goods over the horizon, USD. */
+  /** (b) Final use lost: its value at baseline prices plus consumer surplus lost, USD. */
+  finalUseLost: number;
+  finalUseValueLost: number;
+  consumerSurplusLost: number;
+  /** (c) Value added lost in the economy's sectors downstream of the chain, USD. */
+  downstreamLost: number;
+  /** The actor's value added embodied in the final use lost anywhere (counted there), USD. */
+  embodiedLost: number;
+  /** Baseline value added in the chain's goods over the horizon, USD. */
   valueAddedBaseline: number;
+  /** Baseline value added in the downstream economy over the horizon, USD. */
+  downstreamBaseline: number;
   /** valueAddedLost / valueAddedBaseline. */
   valueAddedLostShare: number;
   /** valueAddedLost / GDP over the horizon, when the world gives GDP. */
@@ -30,14 +45,20 @@ export interface ActorResult {
   /** 1 − the mean over the horizon of the security index (1 = baseline). */
   securityIndexLoss: number;
   securityIndexMin: number;
-  /** Month (1-based) of the largest value-added loss; null if never hit. */
+  /** Month (1-based) of the largest total loss; null if never hit. */
   worstMonth: number | null;
   /** First month from which the loss stays below the threshold; 0 if never hit, null if not
    * recovered by the horizon. */
   recoveryMonth: number | null;
   /** Goods whose shortage bound the actor's output, with the value added lost while they did. */
   boundBy: { good: string; valueAddedLost: number }[];
-  monthly: { valueAddedLost: number[]; securityIndex: number[] };
+  monthly: {
+    loss: number[];
+    valueAddedLost: number[];
+    finalUseLost: number[];
+    downstreamLost: number[];
+    securityIndex: number[];
+  };
 }
 
 export interface GoodResult {
@@ -85,9 +106,10 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
   const G = net.goods.length;
   const va = net.goodValueAdded;
   const siWeight = Float64Array.from(net.goodSecurityWeight, (w, g) => w * net.goodPrice[g]!);
+  const parts = lossParts(net, trace, true);
 
-  const loss = new Float64Array(A * T);
   const base = new Float64Array(A);
+  const baseDown = new Float64Array(A);
   const siNum = new Float64Array(A * T);
   const siDen = new Float64Array(A);
   const bound = new Float64Array(A * G);
@@ -95,12 +117,12 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
     const a = net.nodeActor[k]!;
     const g = net.nodeGood[k]!;
     const x0 = net.nodeBase[k]!;
-    base[a] = base[a]! + x0 * va[g]!;
+    if (net.goodEconomy[g] === 1) baseDown[a] = baseDown[a]! + x0 * va[g]!;
+    else base[a] = base[a]! + x0 * va[g]!;
     siDen[a] = siDen[a]! + siWeight[g]! * x0;
     for (let t = 0; t < T; t++) {
       const y = trace.output[t * N + k]!;
       const l = (x0 - y) * va[g]!;
-      loss[a * T + t] = loss[a * T + t]! + l;
       siNum[a * T + t] = siNum[a * T + t]! + siWeight[g]! * y;
       const b = trace.bindingGood[t * N + k]!;
       if (b >= 0 && l > 0) bound[a * G + b] = bound[a * G + b]! + l;
@@ -118,22 +140,28 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
   const actors = world.actors.map((actor): ActorResult => {
     const members = actor.kind === "bloc" ? (actor.members ?? []) : [actor.id];
     const ids = members.map((m) => index.get(m)).filter((i): i is number => i !== undefined);
-    const monthlyLoss = new Array<number>(T).fill(0);
+    const series = (of: (i: number) => number) =>
+      Array.from({ length: T }, (_, t) => ids.reduce((s, a) => s + of(a * T + t), 0));
+    const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+    const monthlyLoss = series((i) => parts.total[i]!);
+    const monthlyVa = series((i) => parts.valueAdded[i]!);
+    const monthlyDown = series((i) => parts.downstream[i]!);
+    const monthlyFinal = series((i) => parts.finalUseValue[i]! + parts.consumerSurplus[i]!);
+    const finalValue = sum(series((i) => parts.finalUseValue[i]!));
+    const surplus = sum(series((i) => parts.consumerSurplus[i]!));
+    const embodied = sum(series((i) => parts.embodied[i]!));
     const monthlySi = new Array<number>(T).fill(1);
     let baseline = 0;
+    let baselineDown = 0;
     let den = 0;
     for (const i of ids) {
       baseline += base[i]!;
+      baselineDown += baseDown[i]!;
       den += siDen[i]!;
     }
     for (let t = 0; t < T; t++) {
-      let l = 0;
       let num = 0;
-      for (const i of ids) {
-        l += loss[i * T + t]!;
-        num += siNum[i * T + t]!;
-      }
-      monthlyLoss[t] = l;
+      for (const i of ids) num += siNum[i * T + t]!;
       monthlySi[t] = den > 0 ? num / den : 1;
     }
     const boundBy = net.goods
@@ -141,7 +169,8 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
       .filter((b) => b.valueAddedLost > 0)
       .sort((x, y) => y.valueAddedLost - x.valueAddedLost)
       .slice(0, 5);
-    const lost = monthlyLoss.reduce((s, x) => s + x, 0);
+    const lost = sum(monthlyVa);
+    const loss = sum(monthlyLoss);
     const total = baseline * T;
     const gdp = members.reduce((s, m) => {
       const g = world.actors.find((x) => x.id === m)?.gdp;
@@ -151,17 +180,33 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
       id: actor.id,
       name: actor.name,
       kind: actor.kind,
+      loss,
       valueAddedLost: lost,
+      finalUseLost: finalValue + surplus,
+      finalUseValueLost: finalValue,
+      consumerSurplusLost: surplus,
+      downstreamLost: sum(monthlyDown),
+      embodiedLost: embodied,
       valueAddedBaseline: total,
+      downstreamBaseline: baselineDown * T,
       valueAddedLostShare: total > 0 ? lost / total : 0,
       securityIndexLoss: 1 - monthlySi.reduce((s, x) => s + x, 0) / T,
       securityIndexMin: Math.min(...monthlySi),
-      ...timing(monthlyLoss, baseline),
+      ...timing(monthlyLoss, baseline + baselineDown),
       boundBy,
-      monthly: { valueAddedLost: monthlyLoss, securityIndex: monthlySi },
+      monthly: {
+        loss: monthlyLoss,
+        valueAddedLost: monthlyVa,
+        finalUseLost: monthlyFinal,
+        downstreamLost: monthlyDown,
+        securityIndex: monthlySi,
+      },
     };
     if (actor.members) result.members = [...actor.members];
-    if (gdp > 0) result.valueAddedLostGdpShare = lost / ((gdp * T) / 12);
+    if (gdp > 0) {
+      result.lossGdpShare = loss / ((gdp * T) / 12);
+      result.valueAddedLostGdpShare = lost / ((gdp * T) / 12);
+    }
     return result;
   });
 

@@ -71,6 +71,8 @@ export const LayerSchema = z.enum([
   "manufacturing",
   "energy",
   "security",
+  /** A broad sector of the economy downstream of the chain (from an input–output table). */
+  "economy",
 ]);
 
 export const RecipeInputSchema = z.strictObject({
@@ -117,6 +119,9 @@ export const GoodSchema = z.strictObject({
   homeBias: QuantitySchema.optional(),
   /** How final demand not given row by row is shared among actors. */
   demandBy: DemandKeySchema.optional(),
+  /** Price elasticity of final demand at baseline (> 0), for the consumer surplus lost when
+   * final demand goes unserved (docs/model.md, "Losses"). Default 0.5. */
+  demandElasticity: QuantitySchema.optional(),
   source: SlugSchema.optional(),
   year: z.number().int().min(1900).max(2100).optional(),
   note: z.string().optional(),

@@ -8,7 +8,7 @@ import { entityOf } from "../../src/analysis/entities.js";
 import { exposure, exposurePlan } from "../../src/analysis/exposure.js";
 import { runTasks } from "../../src/analysis/leverage/run-tasks.js";
 import { InputError } from "../../src/diagnostics/errors.js";
-import { valueAddedLostByScenario } from "./scenario.js";
+import { lossByScenario } from "./scenario.js";
 import { defaultContext, fixtureContext } from "./world.js";
 
 const chain = fixtureContext("chain");
@@ -50,7 +50,7 @@ describe("exposure on the chain world", () => {
   });
 
   it("loses what the scenario pipeline says when BB withholds chips", () => {
-    const byScenario = valueAddedLostByScenario("chain", ["BB"], ["DD"], 12, ["chip"]);
+    const byScenario = lossByScenario("chain", ["BB"], ["DD"], 12, ["chip"]);
     const d = dep("chip", "BB");
     expect(d.simulated).toBe(true);
     expect(d.loss).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ describe("exposure on the chain world", () => {
     const losses = dd.dependencies.map((d) => d.loss);
     expect(losses).toEqual([...losses].sort((a, b) => b - a));
     expect(dd.suppliers.map((s) => s.supplier).sort()).toEqual(["AB", "BB", "CC"]);
-    const all = valueAddedLostByScenario("chain", ["CC"], ["DD"], 12, ["tool", "chip", "car"]);
+    const all = lossByScenario("chain", ["CC"], ["DD"], 12, ["tool", "chip", "car"]);
     expect(dd.suppliers.find((s) => s.supplier === "CC")!.loss).toBeCloseTo(all.get("DD")!, 6);
   });
 

@@ -20,7 +20,7 @@ import { withheldEdges } from "../../src/analysis/leverage/withhold.js";
 import { compileScenario } from "../../src/scenario/compile.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { randomWorld } from "../helpers/random-world.js";
-import { valueAddedLostByScenario } from "./scenario.js";
+import { lossByScenario } from "./scenario.js";
 import { defaultContext, fixtureContext } from "./world.js";
 
 const chain = fixtureContext("chain");
@@ -72,7 +72,7 @@ describe("leverageMatrix on the chain world", () => {
       ["AB", "CC"],
       ["DD", "AB"],
     ] as const) {
-      const lost = valueAddedLostByScenario("chain", [from], [to], 12, ["tool", "chip", "car"]);
+      const lost = lossByScenario("chain", [from], [to], 12, ["tool", "chip", "car"]);
       const c = cell(from, to);
       expect(c.damage).toBeCloseTo(lost.get(to)!, 6);
       expect(c.cost).toBeCloseTo(lost.get(from)!, 6);

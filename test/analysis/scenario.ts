@@ -1,10 +1,11 @@
 /** An independent path to a withholding's result: a scenario with an export control at cap 0,
- * compiled, run and summarised by the engine's own pipeline (scenario/, simulate/). */
+ * compiled, run and summarised by the engine's own pipeline (scenario/, simulate/); each
+ * actor's total loss (the measure analyses use by default). */
 import { loadScenario } from "../../src/scenario/load.js";
 import { runScenario } from "../../src/simulate/scenario-run.js";
 import { loadFixture } from "../helpers/world.js";
 
-export function valueAddedLostByScenario(
+export function lossByScenario(
   fixture: string,
   from: string[],
   to: string[],
@@ -26,5 +27,5 @@ export function valueAddedLostByScenario(
   const { loaded, issues } = loadScenario(text, "withhold.yaml", world);
   if (!loaded) throw new Error(issues.map((i) => i.message).join("; "));
   const run = runScenario(loaded);
-  return new Map(run.result.actors.map((a) => [a.id, a.valueAddedLost]));
+  return new Map(run.result.actors.map((a) => [a.id, a.loss]));
 }

@@ -36,6 +36,8 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 type ActorDoc = {
   id: string;
+  loss: number;
+  finalUseLost: number;
   valueAddedLost: number;
   valueAddedLostShare: number;
   securityIndexLoss: number;
@@ -169,8 +171,9 @@ describe("the examples", () => {
           expect(rows.length).toBe(eu.members.length);
           eu.members.forEach((m, i) => {
             expect(rows[i]).toContain(m.id);
+            expect(rows[i]).toContain(usd(m.loss));
+            expect(rows[i]).toContain(usd(m.finalUseLost));
             expect(rows[i]).toContain(usd(m.valueAddedLost));
-            expect(rows[i]).toContain(pct(m.valueAddedLostShare));
           });
           expect(errors).toEqual([]);
           expect(requests).toEqual([]);
@@ -226,7 +229,7 @@ describe("report formats", () => {
       const actors = doc.actors as ActorDoc[];
       actors.forEach((a, i) => {
         expect(sheet.getRow(i + 2).getCell(1).value).toBe(a.id);
-        expect(sheet.getRow(i + 2).getCell(4).value).toBe(a.valueAddedLost);
+        expect(sheet.getRow(i + 2).getCell(4).value).toBe(a.loss);
       });
       expect(readdirSync(dir).filter((x) => x.includes(".tmp-"))).toEqual([]);
     } finally {

@@ -64,9 +64,7 @@ function evaluate(measures: Measure[]) {
     loss.EN += 4e9;
     loss.IN += 2e9;
   }
-  return new Map(
-    Object.entries(loss).map(([id, v]) => [id, { valueAddedLost: v, securityIndexLoss: 0 }]),
-  );
+  return new Map(Object.entries(loss).map(([id, v]) => [id, { loss: v, securityIndexLoss: 0 }]));
 }
 
 describe("building a game from simulations", () => {
@@ -103,8 +101,7 @@ describe("building a game from simulations", () => {
     const fierce = (measures: Measure[]) => {
       const m = evaluate(measures);
       const cuts = measures.some((x) => x.type === "export_control" && x.from[0] === "IN");
-      if (cuts)
-        m.set("IN", { valueAddedLost: m.get("IN")!.valueAddedLost - 3e9, securityIndexLoss: 0 });
+      if (cuts) m.set("IN", { loss: m.get("IN")!.loss - 3e9, securityIndexLoss: 0 });
       return m;
     };
     const b = buildGame(spec, fierce);

@@ -135,7 +135,7 @@ const CORPUS: [string, string][] = [
   ],
   [
     "unknown-layer.yaml",
-    'bad-worlds/unknown-layer.yaml:6:12: error[schema] goods[0].layer: expected one of "materials", "equipment", "design", "fabrication", "chips", "compute", "models", "data", "manufacturing", "energy", "security", found "tooling"',
+    'bad-worlds/unknown-layer.yaml:6:12: error[schema] goods[0].layer: expected one of "materials", "equipment", "design", "fabrication", "chips", "compute", "models", "data", "manufacturing", "energy", "security", "economy", found "tooling"',
   ],
   [
     "extends-missing.yaml",

@@ -12,7 +12,10 @@
  * monthly receipts of pool q, c_g = min(1, spare_g / Σ_{q of g} W_q) the part that spare capacity
  * covers, receipts R_q(t) = R⁰_q − W_q (1 − c_g [t > lag]) − Σ_{k of the target} v⁰_kq (1 − y_k),
  * stock S_q, φ_q = min(1, (S_q + R_q) / N⁰_q) and y_k = min over k's inputs of 1 − c (1 − φ),
- * the supply-side estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k. To it is added the demand side:
+ * the supply-side estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k, plus the final use the target's
+ * pools fail to serve with its consumer surplus, Σ_t Σ_q p_g f⁰_q (1 − φ_q)(1 + (1 − φ_q)/(2ε_g))
+ * (the total loss measure counts final use lost; counting it on top of the production it
+ * embodies keeps the estimate pessimistic). To it is added the demand side:
  * the target's value added lost because the withholder, making less, buys less of its inputs
  * (`cost.ts`, the target's part of the Leontief demand cascade).
  *
@@ -117,6 +120,12 @@ export function estimateWithholding(
       const available = stock[i]! + need - cut - shortOwn[i]!;
       phi[i] = need > 0 ? Math.min(1, Math.max(0, available) / need) : 1;
       stock[i] = Math.max(0, available - need);
+      const short = 1 - phi[i]!;
+      const f0 = net.poolFinal[q]!;
+      if (short > 0 && f0 > 0) {
+        const g = net.poolGood[q]!;
+        lost += net.goodPrice[g]! * f0 * short * (1 + short / (2 * net.goodElasticity[g]!));
+      }
     });
     for (const k of nodes) {
       let y = 1;

@@ -1,8 +1,10 @@
 /**
  * The leverage matrix: for every ordered pair (a, b) of actors, the damage a does to b by
- * withholding everything it ships to b over a horizon — b's value added lost in the engine,
- * where stocks run down, b turns to third countries and other suppliers ramp up — and a's own
- * cost (its value added lost, mostly its lost exports); the asymmetry is L[a][b] − L[b][a].
+ * withholding everything it ships to b over a horizon — b's loss in the engine, where stocks
+ * run down, b turns to third countries and other suppliers ramp up, in the total loss measure by
+ * default (final use b goes without, with its consumer surplus, and the value added b's
+ * industries and downstream economy lose; `losses/`) — and a's own cost in the same measure
+ * (mostly its lost exports); the asymmetry is L[a][b] − L[b][a].
  *
  * Actors are the states and blocs of the world (a bloc withholds with all its members and is
  * hit in all of them; a bloc and its own members are not paired). `ROW` is left out: it is not
@@ -15,6 +17,7 @@
  * simulations can run here (`runTasks`) or on worker threads (`parallel.ts`).
  * @module
  */
+import type { LossMeasure } from "../../losses/measure.js";
 import { type AnalysisContext, demandInverseOf } from "../context.js";
 import { allEntities, type Entity, overlaps } from "../entities.js";
 import { type Losses, securityLoss, sumOver } from "../value-added.js";
@@ -30,6 +33,8 @@ export interface LeverageOptions {
   threshold: number;
   /** Actor ids to include (default: every state and bloc). */
   actors?: readonly string[];
+  /** The loss measure of damage and cost (default: the total). */
+  measure?: LossMeasure;
 }
 
 export interface LeverageActor {
@@ -44,14 +49,14 @@ export interface LeverageActor {
 export interface LeverageCell {
   from: string;
   to: string;
-  /** The target's value added lost over the horizon, USD (negative: a gain). */
+  /** The target's loss over the horizon in the measure, USD (negative: a gain). */
   damage: number;
   /** damage / the target's baseline value added over the horizon. */
   damageShare: number;
   /** The target's security-index loss (1 − its mean index over the horizon); 0 when not
    * simulated. */
   securityLoss: number;
-  /** The withholder's value added lost over the horizon, USD. */
+  /** The withholder's loss over the horizon in the same measure, USD. */
   cost: number;
   costShare: number;
   /** Value of the baseline exports withheld over the horizon, USD (price × volume). */
@@ -103,6 +108,7 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
     for (const to of entities) {
       if (from.id === to.id || overlaps(from.members, to.members)) continue;
       const task: WithholdTask = { from: from.members, to: to.members, months: opts.horizon };
+      if (opts.measure !== undefined) task.measure = opts.measure;
       const estimate = estimateWithholding(ctx.net, task, inverse);
       const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;
       const simulate = material(estimate, opts.threshold * base);

@@ -5,6 +5,7 @@
  * asked (a good that disappears altogether stops reaching its own makers' pools too).
  * @module
  */
+import type { LossMeasure } from "../../losses/measure.js";
 import type { Network } from "../../network/network.js";
 import type { Controls } from "../../simulate/controls.js";
 
@@ -19,6 +20,8 @@ export interface WithholdTask {
   includeSelf?: boolean;
   /** Months simulated; the cut lasts all of them. */
   months: number;
+  /** The loss measure the results carry per actor (default: the total). */
+  measure?: LossMeasure;
 }
 
 /** The edges a task cuts, in edge order. */
