@@ -45,7 +45,7 @@ export interface Dependency {
   /** Share of the actor's receipts of the good, 0–1. */
   shareOfUse: number;
   stockMonths: number;
-  /** The actor's value added lost over the horizon if the supplier withholds this good, USD. */
+  /** The actor's loss over the horizon (total measure) if the supplier withholds this good, USD. */
   loss: number;
   lossShare: number;
   /** Security-index loss over the horizon (0 when not simulated). */

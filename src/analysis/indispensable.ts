@@ -41,7 +41,7 @@ export interface PowerDependence {
   /** Share of the power's baseline receipts of the good that come from the bloc. */
   shareFromBloc: number;
   stockMonths: number;
-  /** The power's value added lost over the horizon if the bloc withholds the good, USD. */
+  /** The power's loss over the horizon (total measure) if the bloc withholds the good, USD. */
   loss: number;
   lossShare: number;
   securityLoss: number;

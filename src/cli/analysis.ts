@@ -135,7 +135,7 @@ export function registerAnalysis(
     println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
     ctx.stdout.write(
       `${textTable(
-        ["good", "supplier", "share of use", "USD/yr", "stock", "VA lost", "share", "security"],
+        ["good", "supplier", "share of use", "USD/yr", "stock", "loss", "share", "security"],
         doc.dependencies
           .slice(0, top)
           .map((d) => [
@@ -149,7 +149,7 @@ export function registerAnalysis(
             d.simulated ? percent(d.securityLoss, 3) : "–",
           ]),
       )}\n\n${textTable(
-        ["supplier withholding everything", "imports USD/yr", "VA lost", "share", "security"],
+        ["supplier withholding everything", "imports USD/yr", "loss", "share", "security"],
         doc.suppliers
           .slice(0, top)
           .map((s) => [

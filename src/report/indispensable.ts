@@ -62,7 +62,7 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
           "power",
           `share from ${ind.bloc.id}`,
           "stock (months)",
-          "value added lost",
+          "loss",
           "share of its value added",
           "security index loss",
         ],

@@ -75,7 +75,7 @@ function exposureBlocks(p: Profile): Block[] {
     { kind: "heading", level: 2, text: "Its exposure" },
     {
       kind: "paragraph",
-      text: `What ${p.actor.id} buys from others, from whom, with how many months of stock, and its value added lost over the horizon if that supplier withholds that good (simulated where the estimate reaches ${pct(e.threshold)} of its value added; the estimate otherwise, marked ≤).`,
+      text: `What ${p.actor.id} buys from others, from whom, with how many months of stock, and its loss over the horizon (the total measure: final use it goes without and value added its industries lose) if that supplier withholds that good (simulated where the estimate reaches ${pct(e.threshold)} of its value added; the estimate otherwise, marked ≤).`,
     },
     {
       kind: "table",
@@ -85,7 +85,7 @@ function exposureBlocks(p: Profile): Block[] {
         "share of its use",
         "value a year",
         "stock (months)",
-        "value added lost",
+        "loss",
         "share",
         "security index loss",
       ],
@@ -128,7 +128,7 @@ function leverageBlocks(p: Profile): Block[] {
     { kind: "heading", level: 2, text: "Its leverage over and under each major power" },
     {
       kind: "paragraph",
-      text: `Over: ${p.actor.id} withholds everything it ships to the power for the whole horizon; under: the power does the same to ${p.actor.id}. Damage is the target's value added lost (negative: a gain, as its own industry replaces the supply) and its security-index loss; cost is the withholder's value added lost, mostly its lost exports. Asymmetry = damage over − damage under, in shares of each one's value added.`,
+      text: `Over: ${p.actor.id} withholds everything it ships to the power for the whole horizon; under: the power does the same to ${p.actor.id}. Damage is the target's total loss (final use it goes without and value added its industries lose; negative: a gain) and its security-index loss; cost is the withholder's loss in the same measure, mostly its lost exports. Asymmetry = damage over − damage under, in shares of each one's value added.`,
     },
     {
       kind: "table",
