@@ -71,7 +71,7 @@ def main():
     for _ in range(months):
         t0 = time.perf_counter()
         # 1-4. plans, needs, output, use, stocks
-        capacity = node_cap0 * cap_factor + ramp_added
+        capacity = (node_cap0 + ramp_added) * cap_factor  # ramp-up is part of the shocked plant
         plan = np.where(wanted < capacity, wanted, np.maximum(capacity, 0))
         need = np.bincount(link_pool, weights=link_coef * plan[link_node], minlength=Q) + pool_final
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -12,11 +12,14 @@ import { loadWorld } from "../world/load.js";
 import { WorldDocSchema } from "../world/schema.js";
 import { summarize, type WorldSummary } from "../world/summary.js";
 import { type CliContext, printJson, println } from "./context.js";
+import { renderControls } from "./data-controls.js";
+import { registerDataImport } from "./data-import.js";
 import { percent, textTable } from "./table.js";
 import { loadWorldFor } from "./world-option.js";
 
 export function registerData(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
   const data = program.command("data").description("inspect and check world data");
+  registerDataImport(data, ctx, worldOf);
 
   data
     .command("validate")
@@ -167,5 +170,6 @@ function renderSummary(s: WorldSummary, top: number): string {
       ),
     );
   }
+  lines.push(...renderControls(s));
   return `${lines.join("\n")}\n`;
 }

@@ -11,6 +11,7 @@ import { findMeasureKind } from "../council/council.js";
 import { loadHighsSolver } from "../council/highs.js";
 import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
+import { formatLocation } from "../diagnostics/issue.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { actorLoss, DEFAULT_LOSS_MEASURE, LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
@@ -79,6 +80,11 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         loaded,
         opts.network === undefined ? undefined : readNetwork(ctx, opts.network, loaded.world.world),
       );
+      // Measures that matched nothing: where they are in the file, on stderr and in the document.
+      for (const w of run.warnings) {
+        w.at = loaded.doc.locate(["measures", w.index]);
+        println(ctx.stderr, `levier: warning: ${formatLocation(w.at)}: ${w.message} [${w.code}]`);
+      }
       const measure =
         opts.loss !== undefined
           ? lossMeasureOf(opts.loss)

@@ -2,13 +2,17 @@
  * Compiles a country-level world into the production network: one node per supplier of a good,
  * one pool per user of a good, and an edge from every supplier of a good to every pool of it
  * (the pooled market: any supplier may serve any buyer), carrying the baseline flow of the
- * balanced baseline year (`world/baseline.ts`) per month.
+ * balanced baseline year (`world/baseline.ts`) per month. The export controls in force shape
+ * that baseline, and their routes are listed on the network (`standing`), so that every run
+ * holds them at their baseline flows (`scenario/standing.ts`); a recipe need the baseline
+ * dropped or scaled for a user cut off by them has its coefficient scaled alike.
  * @module
  */
-import { baselineOf } from "../world/baseline.js";
+import { type Baseline, baselineOf } from "../world/baseline.js";
+import { standingControls } from "../world/controls.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
-import { finishNetwork, goodParameters, type Network } from "./network.js";
+import { finishNetwork, goodParameters, type Network, type StandingRoute } from "./network.js";
 
 export interface CompileOptions {
   /** (actor, good) pairs that need a node even without baseline output (investments). */
@@ -81,7 +85,7 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
     const actor = actors[nodeActor[k]!]!;
     for (const r of good.recipe ?? []) {
       linkPool.push(poolIndex.get(`${actor}|${r.input}`)!);
-      linkCoef.push(central(r.perUnit));
+      linkCoef.push(central(r.perUnit) * needScale(baseline, goodIndex.get(r.input)!, actor));
       linkCrit.push(central(r.criticality));
     }
     linkStart.push(linkPool.length);
@@ -105,7 +109,17 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
     edgeStart.push(edgePool.length);
   });
 
+  const standing = standingRoutes(world, {
+    actorIndex,
+    goodIndex,
+    nodeGood,
+    nodeActor,
+    edgeStart,
+    edgePool,
+    poolActor,
+  });
   return finishNetwork({
+    ...(standing.length > 0 ? { standing } : {}),
     ...goodParameters(world),
     actors,
     nodeCount: nodeIds.length,
@@ -125,6 +139,46 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
     edgeStart: Int32Array.from(edgeStart),
     edgePool: Int32Array.from(edgePool),
     edgeBase: Float64Array.from(edgeBase),
+  });
+}
+
+/** The share of its need for good `i` that the baseline keeps for `actor` (1 if not a user). */
+function needScale(baseline: Baseline, i: number, actor: string): number {
+  const gb = baseline.goods[i]!;
+  const u = gb.users.indexOf(actor);
+  return u < 0 ? 1 : gb.needScale[u]!;
+}
+
+/** The edges of each control in force: from its exporters' nodes of its goods to its targets'
+ * pools, never an actor to itself (the edges an `export_control` on the same route selects). */
+function standingRoutes(
+  world: World,
+  n: {
+    actorIndex: Map<string, number>;
+    goodIndex: Map<string, number>;
+    nodeGood: number[];
+    nodeActor: number[];
+    edgeStart: number[];
+    edgePool: number[];
+    poolActor: number[];
+  },
+): StandingRoute[] {
+  const ids = (actors: Set<string>) =>
+    new Set([...actors].flatMap((a) => (n.actorIndex.has(a) ? [n.actorIndex.get(a)!] : [])));
+  return standingControls(world).map((c) => {
+    const from = ids(c.from);
+    const to = ids(c.to);
+    const goods = new Set([...c.goods].map((g) => n.goodIndex.get(g)));
+    const edges: number[] = [];
+    n.nodeGood.forEach((g, k) => {
+      const a = n.nodeActor[k]!;
+      if (!from.has(a) || !goods.has(g)) return;
+      for (let e = n.edgeStart[k]!; e < n.edgeStart[k + 1]!; e++) {
+        const b = n.poolActor[n.edgePool[e]!]!;
+        if (to.has(b) && b !== a) edges.push(e);
+      }
+    });
+    return { id: c.control.id, edges: Int32Array.from(edges), leakage: c.leakage };
   });
 }
 

@@ -78,6 +78,17 @@ export interface Network {
   /** Edges indexed by pool. */
   poolEdgeStart: Int32Array;
   poolEdges: Int32Array;
+  /** Export controls in force at the world's as-of date (country-level worlds): the edges each
+   * holds at their baseline flow in every run, with its leakage (`scenario/standing.ts`). */
+  standing?: StandingRoute[];
+}
+
+/** The edges of one standing export control (`world/controls.ts`). */
+export interface StandingRoute {
+  /** The control's id in the world's `controls`. */
+  id: string;
+  edges: Int32Array;
+  leakage: number;
 }
 
 /** Price elasticity of final demand where a good gives none (docs/model.md, "Losses"). */

@@ -58,6 +58,7 @@ export interface RunDocument {
   conservation: { maxOverShipped: number; maxOverUsed: number };
   /** Measures that matched nothing (an actor controlling its own exports, a shock on a good
    * the actor does not make): `levier run` also prints them on stderr. */
+  warnings: ScenarioRun["warnings"];
 }
 
 /** Actors sorted by their loss in `measure` (the total by default), largest first (ties by id). */
@@ -83,6 +84,7 @@ export function runDocument(
     nodes: run.result.nodes,
     pools: run.result.pools,
     conservation: run.result.conservation,
+    warnings: run.warnings,
   };
   const eu = actors.find((a) => a.id === "EU" && a.kind === "bloc");
   if (eu) {

@@ -1,14 +1,18 @@
 /**
  * Compiles a scenario's measures into the engine's controls over a network: export controls
  * become caps on the edges from the exporters' nodes to the targets' pools, shocks and
- * investments become capacity changes, agreements guaranteed flows, stockpiles stock targets.
+ * investments become capacity changes, agreements guaranteed flows, stockpiles stock targets;
+ * the world's standing export controls become caps over the whole horizon, except where a
+ * `lift_control` suspends them (`standing.ts`).
  * @module
  */
+import { formatPath, type Issue } from "../diagnostics/issue.js";
 import type { Network } from "../network/network.js";
 import type { Controls } from "../simulate/controls.js";
 import type { World } from "../world/schema.js";
 import { resolveRefs } from "./refs.js";
 import type { Scenario } from "./schema.js";
+import { type Lift, standingCaps } from "./standing.js";
 
 /** The (actor, good) nodes a scenario needs that the baseline may lack: its investments. */
 export function extraNodes(s: Scenario): { actor: string; good: string }[] {
@@ -17,8 +21,25 @@ export function extraNodes(s: Scenario): { actor: string; good: string }[] {
   );
 }
 
-export function compileScenario(s: Scenario, world: World, net: Network): Controls {
+/** A measure that changes nothing on the network it runs on: it matches no route, node or pool.
+ * `path` is the measure's place in the scenario (`measures[2]`). */
+export interface MeasureWarning extends Issue {
+  severity: "warning";
+  /** The measure's label: its id, or `type #n`. */
+  measure: string;
+  /** Its index in the scenario's `measures`. */
+  index: number;
+}
+
+/** Compiles the measures; each one that matches nothing adds a warning to `warnings`. */
+export function compileScenario(
+  s: Scenario,
+  world: World,
+  net: Network,
+  warnings: MeasureWarning[] = [],
+): Controls {
   const controls: Controls = { caps: [], guarantees: [], capacity: [], stocks: [] };
+  const lifts: Lift[] = [];
   const groups = s.groups ?? [];
   const actorIdx = new Map(net.actors.map((a, i) => [a, i]));
   const goodIdx = new Map(net.goods.map((g, i) => [g, i]));
@@ -49,9 +70,20 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
     const label = m.id ?? `${m.type} #${i + 1}`;
     const start = m.start ?? 1;
     const end = m.end ?? s.horizon;
+    const warn = (code: string, message: string) =>
+      warnings.push({
+        severity: "warning",
+        code,
+        path: formatPath(["measures", i]),
+        message: `${label}: ${message}`,
+        measure: label,
+        index: i,
+      });
     switch (m.type) {
       case "export_control": {
         const targets = routes(m);
+        if (targets.size === 0)
+          warn(...noRoutes(net, idsOf(m.from), idsOf(m.to), goodsOf(m.goods)));
         const leakage = m.leakage ?? 0;
         if (m.cap !== undefined) {
           const edges = Int32Array.from([...targets.values()].flat());
@@ -73,7 +105,10 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
         break;
       }
       case "agreement": {
-        for (const edges of routes(m).values()) {
+        const targets = routes(m);
+        if (targets.size === 0)
+          warn(...noRoutes(net, idsOf(m.from), idsOf(m.to), goodsOf(m.goods)));
+        for (const edges of targets.values()) {
           const base = edges.map((e) => net.edgeBase[e]!);
           let volume: number[];
           if (m.share !== undefined) volume = base.map((b) => m.share! * b);
@@ -94,6 +129,7 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
       }
       case "capacity_shock": {
         const nodes = nodesOf(net, idsOf(m.actors), goodsOf(m.goods));
+        if (nodes.length === 0) warn("no-node", noNode(net, idsOf(m.actors), goodsOf(m.goods)));
         controls.capacity.push({
           start,
           end,
@@ -106,6 +142,7 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
       }
       case "capacity_growth": {
         const nodes = nodesOf(net, idsOf(m.actors), goodsOf(m.goods));
+        if (nodes.length === 0) warn("no-node", noNode(net, idsOf(m.actors), goodsOf(m.goods)));
         for (let from = start, year = 1; from <= end; from += 12, year++) {
           const factor = (1 + m.ratePerYear) ** year;
           controls.capacity.push({
@@ -138,12 +175,25 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
         }
         break;
       }
+      case "lift_control": {
+        lifts.push({ start, end, controls: m.controls });
+        const standing = new Set((net.standing ?? []).map((r) => r.id));
+        const idle = m.controls.filter((id) => !standing.has(id));
+        if (idle.length > 0)
+          warn(
+            "not-in-force",
+            `${idle.join(", ")} ${idle.length === 1 ? "is" : "are"} not in force on this network (ended before the world's as-of date, or not a country-level world); lifting changes nothing`,
+          );
+        break;
+      }
       case "stockpile": {
         const actors = idsOf(m.actors);
         const goods = goodsOf(m.goods);
         const pools: number[] = [];
         for (let q = 0; q < net.poolCount; q++)
           if (actors.has(net.poolActor[q]!) && goods.has(net.poolGood[q]!)) pools.push(q);
+        if (pools.length === 0)
+          warn("no-pool", `${they(net.actors, actors, "use")} none of ${names(net.goods, goods)}`);
         controls.stocks.push({
           start,
           end,
@@ -155,6 +205,8 @@ export function compileScenario(s: Scenario, world: World, net: Network): Contro
       }
     }
   });
+  // The export controls in force stand in every run, outside the months the scenario lifts them.
+  controls.caps.push(...standingCaps(net, s.horizon, lifts));
   return controls;
 }
 
@@ -167,4 +219,48 @@ function nodesOf(net: Network, actors: Set<number>, goods: Set<number>): Int32Ar
   for (let k = 0; k < net.nodeCount; k++)
     if (actors.has(net.nodeActor[k]!) && goods.has(net.nodeGood[k]!)) out.push(k);
   return Int32Array.from(out);
+}
+
+/** `A, B` for a set of indices into `ids`. */
+function names(ids: readonly string[], set: Set<number>): string {
+  const known = [...set].filter((i) => ids[i] !== undefined);
+  return known.length === 0 ? "no actor" : known.map((i) => ids[i]).join(", ");
+}
+
+/** `KR makes` / `KR, JP make`. */
+function they(actors: readonly string[], set: Set<number>, verb: string): string {
+  return `${names(actors, set)} ${set.size === 1 ? `${verb}s` : verb}`;
+}
+
+function noNode(net: Network, actors: Set<number>, goods: Set<number>): string {
+  return `${they(net.actors, actors, "make")} none of ${names(net.goods, goods)}; nothing to change`;
+}
+
+/** Why a trade measure's routes are empty: [code, message]. */
+function noRoutes(
+  net: Network,
+  from: Set<number>,
+  to: Set<number>,
+  goods: Set<number>,
+): [string, string] {
+  const what = names(net.goods, goods);
+  const makers = new Set<number>();
+  for (let k = 0; k < net.nodeCount; k++)
+    if (from.has(net.nodeActor[k]!) && goods.has(net.nodeGood[k]!)) makers.add(net.nodeActor[k]!);
+  if (makers.size === 0)
+    return ["no-exporter", `${they(net.actors, from, "make")} none of ${what}`];
+  const users = new Set<number>();
+  for (let q = 0; q < net.poolCount; q++)
+    if (to.has(net.poolActor[q]!) && goods.has(net.poolGood[q]!)) users.add(net.poolActor[q]!);
+  if (users.size === 0) return ["no-target-use", `${they(net.actors, to, "use")} none of ${what}`];
+  const [a] = makers;
+  if (makers.size === 1 && users.size === 1 && users.has(a!))
+    return [
+      "own-exports",
+      `its only route is from ${net.actors[a!]} to itself, which trade measures never cover`,
+    ];
+  return [
+    "no-route",
+    `no route carries ${what} from ${names(net.actors, from)} to ${names(net.actors, to)}`,
+  ];
 }

@@ -160,6 +160,18 @@ export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue
         refs(at("actors"), m.actors);
         goodRefs(at("goods"), m.goods);
         break;
+      case "lift_control": {
+        const known = new Set(world.controls.map((c) => c.id));
+        m.controls.forEach((id, j) => {
+          if (!known.has(id))
+            error(
+              at("controls", j),
+              "unknown-id",
+              `unknown control ${JSON.stringify(id)}; expected one of the ids in the world's controls (levier data show lists them)`,
+            );
+        });
+        break;
+      }
       case "investment": {
         const a = actors.get(m.actor);
         if (!a) error(at("actor"), "unknown-id", `unknown actor ${JSON.stringify(m.actor)}`);

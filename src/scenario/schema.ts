@@ -99,6 +99,14 @@ export const CapacityGrowthSchema = z.strictObject({
   ...common,
 });
 
+/** Suspends export controls in force at the world's as-of date (ids of the world's
+ * `controls`) over the measure's months; a need the baseline dropped stays dropped. */
+export const LiftControlSchema = z.strictObject({
+  type: z.literal("lift_control"),
+  controls: z.array(SlugSchema).min(1),
+  ...common,
+});
+
 export const MeasureSchema = z.discriminatedUnion("type", [
   ExportControlSchema,
   CapacityShockSchema,
@@ -106,6 +114,7 @@ export const MeasureSchema = z.discriminatedUnion("type", [
   AgreementSchema,
   StockpileSchema,
   CapacityGrowthSchema,
+  LiftControlSchema,
 ]);
 
 export const ScenarioSchema = z.strictObject({

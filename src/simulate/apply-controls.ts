@@ -1,39 +1,26 @@
 /**
- * Sets the engine's per-edge, per-node and per-pool rule arrays for a month from the controls
- * active in it. Called only in months where the active set may change; touches only the edges
- * the old and new rules name.
+ * Sets the engine's per-edge, per-node and per-pool rules for a month from the controls active
+ * in it. Called only in months where the active set may change; touches only the edges the old
+ * and new rules name.
  * @module
  */
-import type { Network } from "../network/network.js";
 import { active, type Controls } from "./controls.js";
 import type { EngineState } from "./state.js";
 
-export function applyControls(net: Network, c: Controls, month: number, s: EngineState): void {
+export function applyControls(c: Controls, month: number, s: EngineState): void {
   for (const e of s.ruled) {
-    s.baseLimit[e] = Number.POSITIVE_INFINITY;
-    s.baseLeakage[e] = 0;
     s.limit[e] = Number.POSITIVE_INFINITY;
-    s.leakage[e] = 0;
     s.guarantee[e] = 0;
     s.allowed[e] = Number.POSITIVE_INFINITY;
   }
   const ruled = new Set<number>();
-  s.budgets = [];
+  // Every active cap is kept: an edge's allowance is the least of theirs, taken each month in
+  // `placeOrders` (caps combine as the tightest allowance, in any order).
+  s.caps = [];
   for (const cap of c.caps) {
     if (!active(cap, month)) continue;
     for (const e of cap.edges) ruled.add(e);
-    if (cap.kind === "budget") {
-      s.budgets.push({ edges: cap.edges, value: cap.value, leakage: cap.leakage });
-      continue;
-    }
-    for (const e of cap.edges) {
-      const limit = cap.value * net.edgeBase[e]!;
-      // Several caps on one edge: the tightest holds, with its own leakage.
-      if (limit < s.baseLimit[e]!) {
-        s.baseLimit[e] = limit;
-        s.baseLeakage[e] = cap.leakage;
-      }
-    }
+    s.caps.push(cap);
   }
   s.anyGuarantee = false;
   for (const g of c.guarantees) {
@@ -45,10 +32,6 @@ export function applyControls(net: Network, c: Controls, month: number, s: Engin
     s.anyGuarantee = true;
   }
   s.ruled = Int32Array.from([...ruled].sort((a, b) => a - b));
-  for (const e of s.ruled) {
-    s.limit[e] = s.baseLimit[e]!;
-    s.leakage[e] = s.baseLeakage[e]!;
-  }
   s.capFactor.fill(1);
   s.capAdd.fill(0);
   for (const k of c.capacity) {

@@ -5,10 +5,9 @@
  */
 import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
-import { compileScenario, extraNodes } from "../scenario/compile.js";
+import { compileScenario, extraNodes, type MeasureWarning } from "../scenario/compile.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { resolveRefs } from "../scenario/refs.js";
-import { NO_CONTROLS } from "./controls.js";
 import { type SimulationResult, summarizeTrace } from "./results.js";
 import { simulate, type Trace } from "./run.js";
 import { DEFAULT_STEP } from "./step.js";
@@ -31,6 +30,8 @@ export interface ScenarioRun {
   horizon: number;
   measures: { id: string; type: string; start: number; end: number }[];
   result: SimulationResult;
+  /** Measures that matched nothing on the network (each names the measure and where it is). */
+  warnings: MeasureWarning[];
   capacityShare?: CapacityShare;
   net: Network;
   trace: Trace;
@@ -39,8 +40,9 @@ export interface ScenarioRun {
 /** Runs a scenario on the world's network, or on `network` (a firm-level network) if given. */
 export function runScenario({ scenario, world }: LoadedScenario, network?: Network): ScenarioRun {
   const net = network ?? compileWorld(world.world, { extraNodes: extraNodes(scenario) });
-  const controls =
-    scenario.measures.length > 0 ? compileScenario(scenario, world.world, net) : NO_CONTROLS;
+  const warnings: MeasureWarning[] = [];
+  // Always compiled: the world's standing export controls apply with or without measures.
+  const controls = compileScenario(scenario, world.world, net, warnings);
   const refillRate = scenario.options?.refillRate ?? DEFAULT_STEP.refillRate;
   const trace = simulate(net, controls, scenario.horizon, { refillRate });
   const result = summarizeTrace(world.world, net, trace);
@@ -54,6 +56,7 @@ export function runScenario({ scenario, world }: LoadedScenario, network?: Netwo
       end: m.end ?? scenario.horizon,
     })),
     result,
+    warnings,
     net,
     trace,
   };

@@ -4,13 +4,14 @@
  * @module
  */
 import type { Network } from "../network/network.js";
+import type { EdgeCap } from "./controls.js";
 
 export interface EngineState {
   /** Months completed. */
   month: number;
   /** What each node aims to produce this month before its capacity caps it (orders − inventory). */
   wanted: Float64Array;
-  /** Capacity this month: baseline × shocks + investments + ramp-up. */
+  /** Capacity this month: (baseline + ramp-up) × shocks + investments. */
   capacity: Float64Array;
   /** Capacity added by ramp-up so far, and months in a row with demand above capacity. */
   rampAdded: Float64Array;
@@ -56,17 +57,14 @@ export interface EngineState {
   /** Per good, orders no supplier could take this month. */
   unplaced: Float64Array;
 
-  /** Current rules. `allowed` is recomputed each month for the edges in `ruled`; every other
-   * edge is unlimited (Infinity). `limit` holds the fraction caps tightened by this month's
-   * budgets, `baseLimit` the fraction caps alone. */
+  /** Current rules. `allowed` (the most an edge may carry given what is asked of it) and
+   * `limit` (the least of its caps' limits, leakage aside) are recomputed each month for the
+   * edges in `ruled`; every other edge is unlimited (Infinity). `caps` are the active caps. */
   ruled: Int32Array;
-  baseLimit: Float64Array;
-  baseLeakage: Float64Array;
+  caps: EdgeCap[];
   limit: Float64Array;
-  leakage: Float64Array;
   guarantee: Float64Array;
   allowed: Float64Array;
-  budgets: { edges: Int32Array; value: number; leakage: number }[];
   capFactor: Float64Array;
   capAdd: Float64Array;
   extraStockMonths: Float64Array;
@@ -124,13 +122,10 @@ export function initialState(net: Network): EngineState {
     poolE: p(),
     unplaced: new Float64Array(net.goods.length),
     ruled: new Int32Array(0),
-    baseLimit: inf(),
-    baseLeakage: e(),
+    caps: [],
     limit: inf(),
-    leakage: e(),
     guarantee: e(),
     allowed: inf(),
-    budgets: [],
     capFactor: new Float64Array(N).fill(1),
     capAdd: f(),
     extraStockMonths: p(),

@@ -36,7 +36,7 @@ export function step(
   opts: StepOptions = DEFAULT_STEP,
 ): void {
   const m = s.month + 1;
-  if (m === 1 || changes.has(m)) applyControls(net, controls, m, s);
+  if (m === 1 || changes.has(m)) applyControls(controls, m, s);
   produce(net, s);
   placeOrders(net, s, opts.refillRate);
   ship(net, s);
@@ -52,7 +52,8 @@ function produce(net: Network, s: EngineState): void {
   const { plan, output, usable, need, supplied, phi, capacity, wanted } = s;
   const { linkStart, linkPool, linkCoef, linkCrit, poolBase, poolNeedBase, poolFinal } = net;
   for (let k = 0; k < N; k++) {
-    const cap = net.nodeCapacity[k]! * s.capFactor[k]! + s.capAdd[k]! + s.rampAdded[k]!;
+    // Ramp-up extends the node's own plant, so a shock takes its share of it too.
+    const cap = (net.nodeCapacity[k]! + s.rampAdded[k]!) * s.capFactor[k]! + s.capAdd[k]!;
     capacity[k] = cap;
     const w = wanted[k]!;
     plan[k] = w < cap ? w : cap > 0 ? cap : 0;
@@ -111,7 +112,7 @@ function produce(net: Network, s: EngineState): void {
 function placeOrders(net: Network, s: EngineState, refillRate: number): void {
   const Q = net.poolCount;
   const E = net.edgePool.length;
-  const { desired, orders, limit, leakage, guarantee, allowed, orderTotal } = s;
+  const { desired, orders, guarantee, allowed, orderTotal } = s;
   const { edgePool, edgeBase, edgeNode, poolBase } = net;
   const ratio = s.poolB;
   const homeRatio = s.poolE;
@@ -164,27 +165,10 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
   blocked.fill(0);
   let anyBlocked = false;
   if (s.ruled.length > 0) {
-    // Budgets shared by groups of edges become per-edge limits for this month.
-    for (const b of s.budgets) {
-      let total = 0;
-      for (const e of b.edges) {
-        limit[e] = s.baseLimit[e]!;
-        leakage[e] = s.baseLeakage[e]!;
-        total += desired[e]!;
-      }
-      const share = total > b.value ? b.value / total : 1;
-      for (const e of b.edges) {
-        const lim = desired[e]! * share;
-        if (lim < limit[e]!) {
-          limit[e] = lim;
-          leakage[e] = b.leakage;
-        }
-      }
-    }
+    allowances(net, s);
     for (const e of s.ruled) {
       const d = desired[e]!;
-      let a = limit[e]!;
-      if (d > a) a += leakage[e]! * (d - a);
+      let a = allowed[e]!;
       if (guarantee[e]! > a) a = guarantee[e]!;
       allowed[e] = a;
       if (d > a) {
@@ -224,6 +208,38 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
     redistribute(net, s, blocked, false);
     redistribute(net, s, over, false);
     for (let k = 0; k < net.nodeCount; k++) s.nodeDemand[k] = s.nodeDemand[k]! + s.nodeExtra[k]!;
+  }
+}
+
+/**
+ * Each capped edge's allowance this month, before guarantees: the least over its caps of
+ * L + λ·max(0, d − L), where d is what is asked of the edge, L the cap's limit (a fraction of
+ * the baseline flow, or the edge's part of a budget shared in proportion to what is asked) and
+ * λ its leakage. Each cap's term depends on that cap alone and the least of them on none's
+ * order, so stacked caps give the same result in any order and adding one never loosens them.
+ * `limit` keeps the least L (what rerouting may fill up to).
+ */
+function allowances(net: Network, s: EngineState): void {
+  const { desired, allowed, limit } = s;
+  for (const e of s.ruled) {
+    allowed[e] = Number.POSITIVE_INFINITY;
+    limit[e] = Number.POSITIVE_INFINITY;
+  }
+  for (const cap of s.caps) {
+    let share = 1;
+    if (cap.kind === "budget") {
+      let total = 0;
+      for (const e of cap.edges) total += desired[e]!;
+      if (total > cap.value) share = cap.value / total;
+    }
+    const fraction = cap.kind === "fraction";
+    for (const e of cap.edges) {
+      const d = desired[e]!;
+      const l = fraction ? cap.value * net.edgeBase[e]! : d * share;
+      const a = d > l ? l + cap.leakage * (d - l) : l;
+      if (a < allowed[e]!) allowed[e] = a;
+      if (l < limit[e]!) limit[e] = l;
+    }
   }
 }
 
@@ -478,6 +494,7 @@ function advance(net: Network, s: EngineState): void {
       asked > s.capacity[k]! || (s.unplaced[g]! > 0 && asked >= s.usable[k]! * (1 - 1e-12));
     s.excessMonths[k] = short ? s.excessMonths[k]! + 1 : 0;
     if (s.excessMonths[k]! >= net.rampLag[g]! && s.excessMonths[k]! > 0) {
+      // Added to the node's own plant (scaled by its shocks in `produce`).
       const ceiling = net.rampMax[g]! * net.nodeCapacity[k]!;
       const added = s.rampAdded[k]! + net.rampRate[g]! * net.nodeCapacity[k]!;
       s.rampAdded[k] = added < ceiling ? added : ceiling;

@@ -2,14 +2,24 @@
  * The baseline year of a world: every supplier's output, every actor's use of every good
  * (inputs to its production plus its final demand), and the flows from suppliers to users.
  * Flows follow a pooled market (each user buys from suppliers in proportion to their output),
- * with home bias or explicit bilateral flows as the seed where the data gives them, balanced by
- * biproportional scaling (RAS) so that every supplier ships exactly its output and every user
- * receives exactly its use. All figures are central values, per year.
+ * with home bias or explicit bilateral flows as the seed where the data gives them, cut on the
+ * routes of the export controls in force (`controls.ts`), and balanced by biproportional
+ * scaling (RAS) so that every supplier ships exactly its output and every user receives exactly
+ * its use. A user that the controls leave without enough allowed supply does without what it
+ * cannot get (`controlled-margins.ts`); the baseline says so in its notes. All figures are
+ * central values, per year.
  * @module
  */
+import { type BaselineNote, fitControlled, fmt, perYear } from "./baseline-controls.js";
+import { passShares, standingControls } from "./controls.js";
+import { finalShares } from "./final-demand.js";
 import { central } from "./quantity.js";
-import type { Actor, World } from "./schema.js";
+import { balance, imbalance, seedFlows } from "./ras.js";
+import type { World } from "./schema.js";
 import { supplierShare } from "./shares.js";
+
+export type { BaselineNote } from "./baseline-controls.js";
+export { finalShares } from "./final-demand.js";
 
 export interface GoodBaseline {
   good: string;
@@ -21,6 +31,9 @@ export interface GoodBaseline {
   use: Float64Array;
   /** Of each user's use, the part that is final demand. */
   finalUse: Float64Array;
+  /** Per user: the share of its recipe need for the good that the baseline keeps (1, unless
+   * the export controls in force leave it without enough allowed supply). */
+  needScale: Float64Array;
   /** flows[s * users.length + u]: yearly volume from supplier s to user u. */
   flows: Float64Array;
 }
@@ -29,12 +42,15 @@ export interface Baseline {
   goods: GoodBaseline[];
   /** Final demand per good id and actor id, units per year. */
   finalDemand: Map<string, Map<string, number>>;
+  notes: BaselineNote[];
 }
 
-const RAS_MAX_ITERATIONS = 1000;
-const RAS_TOLERANCE = 1e-12;
+export interface BaselineOptions {
+  /** Apply the export controls in force at the world's as-of date (default true). */
+  controls?: boolean;
+}
 
-export function baselineOf(world: World): Baseline {
+export function baselineOf(world: World, options: BaselineOptions = {}): Baseline {
   const goodIndex = new Map(world.goods.map((g, i) => [g.id, i]));
   const output = world.goods.map(() => new Map<string, number>());
   for (const s of world.suppliers) {
@@ -67,6 +83,8 @@ export function baselineOf(world: World): Baseline {
     finalDemand.set(g.id, fd);
   });
 
+  const standing = options.controls === false ? [] : standingControls(world);
+  const notes: BaselineNote[] = [];
   const goods = world.goods.map((g, i): GoodBaseline => {
     const suppliers = [...output[i]!.keys()];
     const out = Float64Array.from(suppliers.map((a) => output[i]!.get(a)!));
@@ -75,106 +93,47 @@ export function baselineOf(world: World): Baseline {
     const users = world.actors.map((a) => a.id).filter((id) => userSet.has(id));
     const u = Float64Array.from(users.map((a) => (use[i]!.get(a) ?? 0) + (fd.get(a) ?? 0)));
     const finalUse = Float64Array.from(users.map((a) => fd.get(a) ?? 0));
-    const flows = seedFlows(world, g.id, central(g.homeBias ?? 0), suppliers, out, users, u);
+    const needScale = new Float64Array(users.length).fill(1);
+    const homeBias = central(g.homeBias ?? 0);
+    const pass = passShares(standing, g.id, suppliers, users);
+    const gb: GoodBaseline = {
+      good: g.id,
+      suppliers,
+      output: out,
+      users,
+      use: u,
+      finalUse,
+      needScale,
+      flows: new Float64Array(0),
+    };
+    const unusable = pass ? fitControlled(world, g, gb, pass, standing, notes) : undefined;
+    const flows = seedFlows(world, g.id, homeBias, suppliers, out, users, u);
+    if (pass) for (let c = 0; c < flows.length; c++) flows[c] = flows[c]! * pass[c]!;
+    if (unusable) for (let c = 0; c < flows.length; c++) if (unusable[c] === 1) flows[c] = 0;
     balance(flows, out, u);
-    return { good: g.id, suppliers, output: out, users, use: u, finalUse, flows };
+    const residual = imbalance(flows, out, u);
+    if (residual > UNBALANCED) {
+      const sum = (xs: Float64Array) => xs.reduce((a, x) => a + x, 0);
+      notes.push({
+        good: g.id,
+        kind: "unbalanced",
+        controls: [],
+        text: `${g.id}: RAS leaves the baseline flows unbalanced (largest relative gap ${residual.toPrecision(3)}); outputs add up to ${fmt(sum(out))} and uses to ${fmt(sum(u))} ${perYear(g.unit)}${pass ? ", over the routes the controls allow" : ""}`,
+      });
+    }
+    if (pass)
+      finalDemand.set(
+        g.id,
+        new Map(users.flatMap((a, k) => (finalUse[k]! > 0 ? [[a, finalUse[k]!]] : []))),
+      );
+    gb.flows = flows;
+    return gb;
   });
-  return { goods, finalDemand };
+  return { goods, finalDemand, notes };
 }
 
-/** Each actor's share of a good's final demand: its row, and the rest shared by the key. */
-export function finalShares(
-  world: World,
-  good: string,
-  key: World["goods"][number]["demandBy"],
-): Map<string, number> {
-  const out = new Map<string, number>();
-  let given = 0;
-  for (const d of world.demand) {
-    if (d.good !== good) continue;
-    out.set(d.actor, (out.get(d.actor) ?? 0) + central(d.share));
-    given += central(d.share);
-  }
-  const rest = 1 - given;
-  if (key === undefined || rest <= 0) return out;
-  const weights = world.actors
-    .filter((a) => a.kind !== "bloc" && !out.has(a.id))
-    .map((a) => [a.id, keyWeight(a, key)] as const);
-  const sum = weights.reduce((s, [, w]) => s + w, 0);
-  if (sum <= 0) return out;
-  for (const [id, w] of weights) if (w > 0) out.set(id, (rest * w) / sum);
-  return out;
-}
-
-function keyWeight(a: Actor, key: NonNullable<World["goods"][number]["demandBy"]>): number {
-  if (key === "population") return a.population === undefined ? 0 : central(a.population);
-  const gdp = a.gdp === undefined ? 0 : central(a.gdp);
-  if (key === "gdp") return gdp;
-  return a.manufacturingShare === undefined ? 0 : gdp * central(a.manufacturingShare);
-}
-
-function seedFlows(
-  world: World,
-  good: string,
-  homeBias: number,
-  suppliers: string[],
-  output: Float64Array,
-  users: string[],
-  use: Float64Array,
-): Float64Array {
-  const S = suppliers.length;
-  const U = users.length;
-  const flows = new Float64Array(S * U);
-  let total = 0;
-  for (const x of output) total += x;
-  const explicit = world.flows.filter((f) => f.good === good);
-  for (let u = 0; u < U; u++) {
-    const user = users[u]!;
-    const given = explicit.filter((f) => f.to === user);
-    if (given.length > 0) {
-      for (const f of given) {
-        const s = suppliers.indexOf(f.from);
-        if (s >= 0) flows[s * U + u] = central(f.volume);
-      }
-      continue;
-    }
-    const home = suppliers.indexOf(user);
-    for (let s = 0; s < S; s++) {
-      const share = total > 0 ? output[s]! / total : 0;
-      const w = home >= 0 ? (1 - homeBias) * share + (s === home ? homeBias : 0) : share;
-      flows[s * U + u] = w * use[u]!;
-    }
-  }
-  return flows;
-}
-
-/** Scales rows to `rowTotals` and columns to `colTotals` in turn until both hold (RAS). */
-function balance(flows: Float64Array, rowTotals: Float64Array, colTotals: Float64Array) {
-  const S = rowTotals.length;
-  const U = colTotals.length;
-  for (let it = 0; it < RAS_MAX_ITERATIONS; it++) {
-    let worst = 0;
-    for (let s = 0; s < S; s++) {
-      let sum = 0;
-      for (let u = 0; u < U; u++) sum += flows[s * U + u]!;
-      if (sum > 0) {
-        const f = rowTotals[s]! / sum;
-        worst = Math.max(worst, Math.abs(f - 1));
-        for (let u = 0; u < U; u++) flows[s * U + u] = flows[s * U + u]! * f;
-      }
-    }
-    for (let u = 0; u < U; u++) {
-      let sum = 0;
-      for (let s = 0; s < S; s++) sum += flows[s * U + u]!;
-      if (sum > 0) {
-        const f = colTotals[u]! / sum;
-        worst = Math.max(worst, Math.abs(f - 1));
-        for (let s = 0; s < S; s++) flows[s * U + u] = flows[s * U + u]! * f;
-      }
-    }
-    if (worst < RAS_TOLERANCE) return;
-  }
-}
+/** A relative gap between a row or column sum and its total above this is reported. */
+const UNBALANCED = 1e-9;
 
 /** Yearly value (price × volume, USD) of the baseline flows of `goods` from `from` to `to`. */
 export function tradeValue(

@@ -59,6 +59,7 @@ export function figuresOf(world: World): FigureRef[] {
     add(["goods", i, "pricePerUnit"], g.pricePerUnit, "nonneg", g);
     add(["goods", i, "securityWeight"], g.securityWeight, "nonneg", g);
     add(["goods", i, "homeBias"], g.homeBias, "unit", g);
+    add(["goods", i, "demandElasticity"], g.demandElasticity, "positive", g);
   });
   world.suppliers.forEach((s, i) => {
     add(["suppliers", i, "share"], s.share, "unit", s);
@@ -68,6 +69,10 @@ export function figuresOf(world: World): FigureRef[] {
   world.demand.forEach((d, i) => add(["demand", i, "share"], d.share, "unit", d));
   world.flows.forEach((f, i) => add(["flows", i, "volume"], f.volume, "nonneg", f));
   world.firms.forEach((f, i) => add(["firms", i, "valuation"], f.valuation, "nonneg", f));
+  world.controls.forEach((c, i) => {
+    add(["controls", i, "cap"], c.cap, "unit", c);
+    add(["controls", i, "leakage"], c.leakage, "unit", c);
+  });
   return out;
 }
 

@@ -36,6 +36,8 @@ const ResourceSchema = z.looseObject({
   path: z.string().min(1),
   format: z.string().optional(),
   "levier:role": z.string().optional(),
+  /** The collection a CSV resource holds, when its name is not the collection's. */
+  "levier:collection": z.string().optional(),
 });
 const DataPackageSchema = z.looseObject({
   name: z.string().min(1),
@@ -218,18 +220,20 @@ function readPackage(reader: WorldReader, dir: string): Read {
       issues.push(...doc.issues);
       return;
     }
-    if (!isTableCollection(res.name)) {
+    const collection = res["levier:collection"] ?? res.name;
+    if (!isTableCollection(collection)) {
+      const key = res["levier:collection"] === undefined ? "name" : "levier:collection";
       issues.push({
         severity: "error",
         code: "schema",
-        at: pkgDoc.locate(["resources", i, "name"]),
-        path: `resources[${i}].name`,
-        message: `a CSV resource must be named suppliers, demand or flows, found ${JSON.stringify(res.name)}`,
+        at: pkgDoc.locate(["resources", i, key]),
+        path: `resources[${i}].${key}`,
+        message: `a CSV resource must be named suppliers, demand or flows (or say which in "levier:collection"), found ${JSON.stringify(collection)}`,
       });
       return;
     }
     const csv = parseCsv(body, file);
-    const table = csv.table ? tableToDoc(csv.table, res.name) : csv;
+    const table = csv.table ? tableToDoc(csv.table, collection) : csv;
     if ("doc" in table && table.doc) docs.push(table.doc);
     issues.push(...table.issues);
   });

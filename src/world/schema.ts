@@ -217,6 +217,41 @@ export const HeadlineSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** An actor id (DE, EU — a bloc stands for its members) or a group id (us_ai_tier1_2025). */
+export const RefSchema = z.string().regex(/^([A-Z][A-Z0-9_]{1,15}|[a-z][a-z0-9_-]{0,63})$/, {
+  message: "expected an actor id (DE, EU) or a group id (us_ai_tier1_2025)",
+});
+
+/** A calendar month, YYYY-MM. */
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, {
+  message: "expected a month as YYYY-MM, such as 2023-09",
+});
+
+/**
+ * An export control in force or on record: a standing measure of the baseline. It caps the
+ * routes from `from` to `to` in `goods` (never an actor to itself) at `cap` of the uncontrolled
+ * pooled flow, with `leakage` of the rest getting through. It is in force when `since` is no
+ * later than the world's as-of date and `until` (the month it ended) is later (docs/data.md).
+ */
+export const ControlSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string().min(1),
+  from: z.array(RefSchema).min(1),
+  to: z.array(RefSchema).min(1),
+  goods: z.array(SlugSchema).min(1),
+  /** Share of the uncontrolled pooled flow that may still pass, 0–1 (0 = barred). */
+  cap: QuantitySchema,
+  /** Share of the blocked volume that gets through anyway, 0–1. Default 0. */
+  leakage: QuantitySchema.optional(),
+  /** First month in force. */
+  since: MonthSchema,
+  /** The month it ended (rescinded, suspended, lapsed); absent while it stands. */
+  until: MonthSchema.optional(),
+  source: SlugSchema.optional(),
+  year: z.number().int().min(1900).max(2100).optional(),
+  note: z.string().optional(),
+});
+
 export const MetaSchema = z.strictObject({
   name: z.string().min(1),
   version: z.string().optional(),
@@ -240,6 +275,7 @@ export const WorldDocSchema = z.strictObject({
   flows: z.array(FlowSchema).optional(),
   firms: z.array(FirmSchema).optional(),
   headlines: z.array(HeadlineSchema).optional(),
+  controls: z.array(ControlSchema).optional(),
 });
 
 export type Source = z.infer<typeof SourceSchema>;
@@ -253,6 +289,7 @@ export type Demand = z.infer<typeof DemandSchema>;
 export type Flow = z.infer<typeof FlowSchema>;
 export type Firm = z.infer<typeof FirmSchema>;
 export type Headline = z.infer<typeof HeadlineSchema>;
+export type Control = z.infer<typeof ControlSchema>;
 export type WorldDoc = z.infer<typeof WorldDocSchema>;
 
 /** The collections of a world, in the order files are read and reported. */
@@ -266,6 +303,7 @@ export const COLLECTIONS = [
   "flows",
   "firms",
   "headlines",
+  "controls",
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -281,6 +319,7 @@ export interface World {
   flows: Flow[];
   firms: Firm[];
   headlines: Headline[];
+  controls: Control[];
 }
 
 /** Items of a patch give their key and only the fields they change. */
@@ -296,4 +335,5 @@ export const WorldPatchSchema = z.strictObject({
   flows: z.array(FlowSchema.partial().required({ good: true, from: true, to: true })).optional(),
   firms: z.array(FirmSchema.partial().required({ id: true })).optional(),
   headlines: z.array(HeadlineSchema.partial().required({ id: true })).optional(),
+  controls: z.array(ControlSchema.partial().required({ id: true })).optional(),
 });

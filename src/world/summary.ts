@@ -1,8 +1,10 @@
 /**
  * The readable summary of a world that `levier data show` prints: actors, goods by layer, the
- * top suppliers of every good with their shares, and the paper's headline figures.
+ * top suppliers of every good with their shares, the paper's headline figures, and the export
+ * controls on record with what the baseline did to carry those in force.
  * @module
  */
+import { type ControlRow, controlsSummary } from "./controls-summary.js";
 import { evaluateHeadlines, type HeadlineResult } from "./headlines.js";
 import { central } from "./quantity.js";
 import type { Layer, World } from "./schema.js";
@@ -16,11 +18,23 @@ export interface WorldSummary {
   suppliers: Record<string, { actor: string; share: number }[]>;
   firms: { id: string; name: string; actor: string; valuation?: number }[];
   headlines: HeadlineResult[];
-  counts: { actors: number; goods: number; suppliers: number; sources: number };
+  /** Export controls on record, in force at the world's as-of date or not. */
+  controls: ControlRow[];
+  /** What the baseline did to balance the goods the controls in force cut, in words. */
+  baselineNotes: string[];
+  counts: {
+    actors: number;
+    goods: number;
+    suppliers: number;
+    sources: number;
+    controls: number;
+    controlsInForce: number;
+  };
 }
 
 export function summarize(world: World): WorldSummary {
   const shares = sharesByGood(world);
+  const controls = controlsSummary(world);
   return {
     meta: world.meta,
     actors: world.actors.map((a) => ({
@@ -44,11 +58,15 @@ export function summarize(world: World): WorldSummary {
       ...(f.valuation !== undefined ? { valuation: central(f.valuation) } : {}),
     })),
     headlines: evaluateHeadlines(world),
+    controls: controls.controls,
+    baselineNotes: controls.baselineNotes,
     counts: {
       actors: world.actors.length,
       goods: world.goods.length,
       suppliers: world.suppliers.length,
       sources: world.sources.length,
+      controls: world.controls.length,
+      controlsInForce: controls.controls.filter((c) => c.inForce).length,
     },
   };
 }

@@ -11,6 +11,7 @@ import { bounds, central, distributionProblem } from "./quantity.js";
 import { coefficients, intermediateUse, unproductiveCycles } from "./recipes.js";
 import type { World } from "./schema.js";
 import { supplierShare } from "./shares.js";
+import { checkControls } from "./validate-controls.js";
 
 /** Supplier shares of a good, and final-demand shares, must add up to 1 within this. */
 export const SHARE_TOLERANCE = 0.01;
@@ -172,6 +173,7 @@ export function validateWorld({ world, locate, fromTop }: Assembled): Issue[] {
   });
 
   checkSources(world, sources, error);
+  checkControls(world, report);
   const rangeErrors = checkRanges(world, error);
   if (rangeErrors === 0 && !issues.some((i) => i.code === "unknown-id"))
     checkBalances(world, error, fromTop);

@@ -258,7 +258,7 @@ describe("bad scenarios", () => {
     ],
     [
       "unknown-type.yaml",
-      'unknown-type.yaml:4:13: error[schema] measures[0].type: expected one of "export_control", "capacity_shock", "investment", "agreement", "stockpile", "capacity_growth", found "embargo"',
+      'unknown-type.yaml:4:13: error[schema] measures[0].type: expected one of "export_control", "capacity_shock", "investment", "agreement", "stockpile", "capacity_growth", "lift_control", found "embargo"',
     ],
     [
       "cap-and-quantity.yaml",

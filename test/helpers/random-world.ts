@@ -75,5 +75,6 @@ export function randomWorld(seed: number): World {
     flows: [],
     firms: [],
     headlines: [],
+    controls: [],
   };
 }

@@ -156,12 +156,12 @@ describe("engine invariants", () => {
 
   it("tightening a cap on a target never raises its use of the capped good, nor its output, beyond second-order trade diversion", () => {
     // In a market where buyers reorder from third countries, a cut-off target can win back a
-    // little demand through them (docs/model.md, "Monotonicity"): its competitors, short of what
-    // it no longer sells them, lose customers to third countries that then buy more from it.
-    // Measured on random networks: at most 1e-4 of its use of the capped good and 0.2% of its
-    // output over the horizon. What may never happen is a first-order gain.
+    // little demand through them (docs/model.md, "Monotonicity", names the channels). Measured
+    // on about 9,000 random single-target ladders (test/simulate/monotone-ladder.test.ts): at
+    // most 2.4e-4 of its use of the capped good and 0.8% of its output over the horizon. What
+    // may never happen is a first-order gain.
     const USE = 1e-3;
-    const OUTPUT = 5e-3;
+    const OUTPUT = 2e-2;
     fc.assert(
       fc.property(scenario, (p) => {
         const { net, target, from, good } = setup(p);

@@ -170,6 +170,26 @@ const CORPUS: [string, string][] = [
     'bad-worlds/headline-unknown-firm.yaml:6:54: error[unknown-id] headlines[0].metric.numerator: unknown firm "acme"',
   ],
   [
+    "control-unknown-actor.yaml",
+    'bad-worlds/control-unknown-actor.yaml:3:46: error[unknown-id] controls[0].to[0]: unknown actor "ZZ"; expected an actor id (a bloc stands for its members) or a group id',
+  ],
+  [
+    "control-unknown-good.yaml",
+    'bad-worlds/control-unknown-good.yaml:3:65: error[unknown-id] controls[0].goods[1]: unknown good "steel"; expected one of the ids in goods',
+  ],
+  [
+    "control-cap-above-one.yaml",
+    "bad-worlds/control-cap-above-one.yaml:3:71: error[range] controls[0].cap: expected a share between 0 and 1, found 1.2",
+  ],
+  [
+    "control-bad-date.yaml",
+    'bad-worlds/control-bad-date.yaml:3:81: error[schema] controls[0].since: expected a month as YYYY-MM, such as 2023-09, found "2024-13"',
+  ],
+  [
+    "control-ends-before-start.yaml",
+    "bad-worlds/control-ends-before-start.yaml:3:99: error[range] controls[0].until: expected the month it ended after the month it began (2024-06), found 2024-06",
+  ],
+  [
     "dir-csv-quote",
     'bad-worlds/dir-csv-quote/extra.csv:2:22: error[syntax] unterminated quoted field; expected a closing "',
   ],

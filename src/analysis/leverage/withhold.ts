@@ -7,6 +7,7 @@
  */
 import type { LossMeasure } from "../../losses/measure.js";
 import type { Network } from "../../network/network.js";
+import { standingCaps } from "../../scenario/standing.js";
 import type { Controls } from "../../simulate/controls.js";
 
 /** One simulated withholding: plain data, so that it can be sent to a worker thread. */
@@ -41,7 +42,8 @@ export function withheldEdges(net: Network, task: WithholdTask): Int32Array {
   return Int32Array.from(out);
 }
 
-/** The engine controls of a task: its edges capped at 0 from month 1 to its last month. */
+/** The engine controls of a task: its edges capped at 0 from month 1 to its last month, and the
+ * world's standing export controls, as in every run. */
 export function withholdControls(net: Network, task: WithholdTask): Controls {
   return {
     caps: [
@@ -54,6 +56,7 @@ export function withholdControls(net: Network, task: WithholdTask): Controls {
         leakage: 0,
         label: "withhold",
       },
+      ...standingCaps(net, task.months),
     ],
     guarantees: [],
     capacity: [],

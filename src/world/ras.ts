@@ -1,0 +1,112 @@
+/**
+ * The seed of a good's baseline flows and its biproportional balancing (RAS; Stone 1961,
+ * Bacharach 1970): rows are scaled to supplier outputs and columns to user uses in turn until
+ * every factor is within 1e-12 of 1, or 1000 rounds have passed. Cells are s × users + u.
+ * @module
+ */
+import { central } from "./quantity.js";
+import type { World } from "./schema.js";
+
+const RAS_MAX_ITERATIONS = 1000;
+const RAS_TOLERANCE = 1e-12;
+
+/**
+ * The seed of a good's flows: the pooled market (each user buys from suppliers in proportion to
+ * their output), after taking `homeBias` of its use from home where it makes the good; where
+ * `flows` rows give a user's imports, they are its seed, and its own industry (where it makes
+ * the good) supplies the rest of its use.
+ */
+export function seedFlows(
+  world: World,
+  good: string,
+  homeBias: number,
+  suppliers: string[],
+  output: Float64Array,
+  users: string[],
+  use: Float64Array,
+): Float64Array {
+  const S = suppliers.length;
+  const U = users.length;
+  const flows = new Float64Array(S * U);
+  let total = 0;
+  for (const x of output) total += x;
+  const explicit = world.flows.filter((f) => f.good === good);
+  for (let u = 0; u < U; u++) {
+    const user = users[u]!;
+    const given = explicit.filter((f) => f.to === user);
+    const home = suppliers.indexOf(user);
+    if (given.length > 0) {
+      // Explicit flows are the user's imports; its own industry, if any, supplies the rest.
+      let imports = 0;
+      for (const f of given) {
+        const s = suppliers.indexOf(f.from);
+        if (s >= 0) flows[s * U + u] = central(f.volume);
+        imports += central(f.volume);
+      }
+      if (home >= 0) flows[home * U + u] = Math.max(0, use[u]! - imports);
+      continue;
+    }
+    for (let s = 0; s < S; s++) {
+      const share = total > 0 ? output[s]! / total : 0;
+      const w = home >= 0 ? (1 - homeBias) * share + (s === home ? homeBias : 0) : share;
+      flows[s * U + u] = w * use[u]!;
+    }
+  }
+  return flows;
+}
+
+/** Scales rows to `rowTotals` and columns to `colTotals` in turn until both hold (RAS). */
+export function balance(flows: Float64Array, rowTotals: Float64Array, colTotals: Float64Array) {
+  const S = rowTotals.length;
+  const U = colTotals.length;
+  for (let it = 0; it < RAS_MAX_ITERATIONS; it++) {
+    let worst = 0;
+    for (let s = 0; s < S; s++) {
+      let sum = 0;
+      for (let u = 0; u < U; u++) sum += flows[s * U + u]!;
+      if (sum > 0) {
+        const f = rowTotals[s]! / sum;
+        worst = Math.max(worst, Math.abs(f - 1));
+        for (let u = 0; u < U; u++) flows[s * U + u] = flows[s * U + u]! * f;
+      }
+    }
+    for (let u = 0; u < U; u++) {
+      let sum = 0;
+      for (let s = 0; s < S; s++) sum += flows[s * U + u]!;
+      if (sum > 0) {
+        const f = colTotals[u]! / sum;
+        worst = Math.max(worst, Math.abs(f - 1));
+        for (let s = 0; s < S; s++) flows[s * U + u] = flows[s * U + u]! * f;
+      }
+    }
+    if (worst < RAS_TOLERANCE) return;
+  }
+}
+
+/** The largest relative gap between a row or column sum and its total (0 when balanced). */
+export function imbalance(
+  flows: Float64Array,
+  rowTotals: Float64Array,
+  colTotals: Float64Array,
+): number {
+  const S = rowTotals.length;
+  const U = colTotals.length;
+  let scale = 0;
+  for (const x of rowTotals) scale = Math.max(scale, x);
+  let worst = 0;
+  const gap = (sum: number, total: number) => {
+    if (total > 0) worst = Math.max(worst, Math.abs(sum / total - 1));
+    else if (sum > 1e-12 * scale) worst = Math.max(worst, 1);
+  };
+  for (let s = 0; s < S; s++) {
+    let sum = 0;
+    for (let u = 0; u < U; u++) sum += flows[s * U + u]!;
+    gap(sum, rowTotals[s]!);
+  }
+  for (let u = 0; u < U; u++) {
+    let sum = 0;
+    for (let s = 0; s < S; s++) sum += flows[s * U + u]!;
+    gap(sum, colTotals[u]!);
+  }
+  return worst;
+}
