@@ -136,6 +136,8 @@ export function chokepointTable(
       .map((a) => ({ id: a.id, kind: a.kind, members: [a.id] }));
   const rows: ChokepointRow[] = [];
   ctx.goods.forEach((g, i) => {
+    // The economy's sectors are where chokepoints bite, not chokepoints of the chain.
+    if (g.layer === "economy") return;
     const gc = goods[i]!;
     for (const w of who) {
       const members = new Set(w.members);

@@ -7,11 +7,13 @@
  *     Σ p·f⁰·s²/(2ε) with s the share of final use not served;
  * (c) `downstream`: production value added lost in the sectors of the economy downstream of
  *     the chain (goods of layer `economy`);
- * (d) `total` = (b) + (a) + (c) − `embodied`, where `embodied` is the value added of each actor
- *     embodied in the final use lost anywhere (its baseline content, `content.ts`): each dollar
- *     of final use lost counts once, as a loss of the user deprived of it, and each dollar of
- *     value added lost that no final user misses counts once, as a loss of its producer. The
- *     world's total is then its value added lost plus the consumer surplus lost.
+ * `stockDrawn`: the value of the stocks an actor's pools drew down, p·(S(t−1) − S(t)) (negative
+ *     while they are rebuilt): using up stocks is using up an asset;
+ * (d) `total` = (b) + stockDrawn + (a) + (c) − `embodied`, where `embodied` is the value added
+ *     of each actor embodied in the final use lost and the stocks drawn anywhere (its baseline
+ *     content, `content.ts`): each dollar of use lost counts once, as a loss of the user deprived
+ *     of it, and each dollar of value added lost that no user misses counts once, as a loss of its
+ *     producer. The world's total is then its value added lost plus the consumer surplus lost.
  *
  * All figures are USD, positive for a loss, per month (`monthly`) or over the run.
  * @module
@@ -25,6 +27,7 @@ export interface LossParts {
   downstream: Float64Array;
   finalUseValue: Float64Array;
   consumerSurplus: Float64Array;
+  stockDrawn: Float64Array;
   embodied: Float64Array;
   total: Float64Array;
 }
@@ -34,6 +37,7 @@ export const LOSS_PARTS = [
   "downstream",
   "finalUseValue",
   "consumerSurplus",
+  "stockDrawn",
   "embodied",
   "total",
 ] as const;
@@ -44,6 +48,7 @@ function emptyParts(size: number): LossParts {
     downstream: new Float64Array(size),
     finalUseValue: new Float64Array(size),
     consumerSurplus: new Float64Array(size),
+    stockDrawn: new Float64Array(size),
     embodied: new Float64Array(size),
     total: new Float64Array(size),
   };
@@ -96,6 +101,21 @@ export function lossParts(
       lostValue[j] = lostValue[j]! + p * lost;
     }
   }
+  for (let q = 0; q < Q; q++) {
+    const a = net.poolActor[q]!;
+    const p = net.goodPrice[net.poolGood[q]!]!;
+    let before = net.poolStockMonths[q]! * net.poolBase[q]!;
+    for (let t = 0; t < T; t++) {
+      const after = trace.stock[t * Q + q]!;
+      const drawn = p * (before - after);
+      before = after;
+      if (drawn === 0) continue;
+      const i = slot(a, t);
+      parts.stockDrawn[i] = parts.stockDrawn[i]! + drawn;
+      const j = monthly ? t * Q + q : q;
+      lostValue[j] = lostValue[j]! + drawn;
+    }
+  }
   const byActor = new Float64Array(A);
   for (let t = 0; t < slots; t++) {
     const view = monthly ? lostValue.subarray(t * Q, (t + 1) * Q) : lostValue;
@@ -107,6 +127,7 @@ export function lossParts(
     parts.total[i] =
       parts.finalUseValue[i]! +
       parts.consumerSurplus[i]! +
+      parts.stockDrawn[i]! +
       parts.valueAdded[i]! +
       parts.downstream[i]! -
       parts.embodied[i]!;

@@ -4,10 +4,11 @@
  * and new rules name.
  * @module
  */
+import type { Network } from "../network/network.js";
 import { active, type Controls } from "./controls.js";
 import type { EngineState } from "./state.js";
 
-export function applyControls(c: Controls, month: number, s: EngineState): void {
+export function applyControls(net: Network, c: Controls, month: number, s: EngineState): void {
   for (const e of s.ruled) {
     s.limit[e] = Number.POSITIVE_INFINITY;
     s.guarantee[e] = 0;
@@ -17,9 +18,13 @@ export function applyControls(c: Controls, month: number, s: EngineState): void 
   // Every active cap is kept: an edge's allowance is the least of theirs, taken each month in
   // `placeOrders` (caps combine as the tightest allowance, in any order).
   s.caps = [];
+  s.poolCapped.fill(0);
   for (const cap of c.caps) {
     if (!active(cap, month)) continue;
-    for (const e of cap.edges) ruled.add(e);
+    for (const e of cap.edges) {
+      ruled.add(e);
+      s.poolCapped[net.edgePool[e]!] = 1;
+    }
     s.caps.push(cap);
   }
   s.anyGuarantee = false;

@@ -32,7 +32,10 @@ export interface ActorResult {
   consumerSurplusLost: number;
   /** (c) Value added lost in the economy's sectors downstream of the chain, USD. */
   downstreamLost: number;
-  /** The actor's value added embodied in the final use lost anywhere (counted there), USD. */
+  /** Value of the stocks the actor drew down over the horizon (negative: built up), USD. */
+  stockDrawn: number;
+  /** The actor's value added embodied in the final use lost and stocks drawn anywhere (counted
+   * there), USD. */
   embodiedLost: number;
   /** Baseline value added in the chain's goods over the horizon, USD. */
   valueAddedBaseline: number;
@@ -150,6 +153,7 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
     const finalValue = sum(series((i) => parts.finalUseValue[i]!));
     const surplus = sum(series((i) => parts.consumerSurplus[i]!));
     const embodied = sum(series((i) => parts.embodied[i]!));
+    const stockDrawn = sum(series((i) => parts.stockDrawn[i]!));
     const monthlySi = new Array<number>(T).fill(1);
     let baseline = 0;
     let baselineDown = 0;
@@ -186,6 +190,7 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
       finalUseValueLost: finalValue,
       consumerSurplusLost: surplus,
       downstreamLost: sum(monthlyDown),
+      stockDrawn,
       embodiedLost: embodied,
       valueAddedBaseline: total,
       downstreamBaseline: baselineDown * T,

@@ -68,6 +68,8 @@ export interface EngineState {
   capFactor: Float64Array;
   capAdd: Float64Array;
   extraStockMonths: Float64Array;
+  /** 1 for pools that an active cap reaches this month (targets of export controls). */
+  poolCapped: Uint8Array;
   anyGuarantee: boolean;
   /** Whether `extra` and `nodeExtra` hold last month's redistributed orders. */
   anyExtra: boolean;
@@ -129,6 +131,7 @@ export function initialState(net: Network): EngineState {
     capFactor: new Float64Array(N).fill(1),
     capAdd: f(),
     extraStockMonths: p(),
+    poolCapped: new Uint8Array(Q),
     anyGuarantee: false,
     anyExtra: false,
     touched: new Int32Array(Q),

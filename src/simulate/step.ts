@@ -36,7 +36,7 @@ export function step(
   opts: StepOptions = DEFAULT_STEP,
 ): void {
   const m = s.month + 1;
-  if (m === 1 || changes.has(m)) applyControls(controls, m, s);
+  if (m === 1 || changes.has(m)) applyControls(net, controls, m, s);
   produce(net, s);
   placeOrders(net, s, opts.refillRate);
   ship(net, s);
@@ -127,10 +127,12 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
     const r = base > 0 ? order / base : 0;
     ratio[q] = r;
     homeRatio[q] = r;
-    // Stock rebuilt beyond the month's need is ordered abroad: a buyer's own industry serves
-    // its need at its baseline share, so a cut-off never makes it expand (docs/model.md).
+    // A buyer that an export control reaches orders the stock it rebuilds beyond the month's
+    // need abroad: its own industry serves its need at its baseline share, so a cut-off never
+    // makes it expand (docs/model.md). Other buyers rebuild stock from all their suppliers at
+    // their baseline shares, home included.
     const home = net.poolHomeBase[q]!;
-    if (order > need && home > 0 && home < base) {
+    if (order > need && home > 0 && home < base && s.poolCapped[q] === 1) {
       homeRatio[q] = need / base;
       ratio[q] = (order - home * (need / base)) / (base - home);
     }
@@ -488,10 +490,13 @@ function advance(net: Network, s: EngineState): void {
     const wanted = asked - s.inventory[k]!;
     s.wanted[k] = wanted > 0 ? wanted : 0;
     const g = net.nodeGood[k]!;
-    // Ramp-up where demand exceeds capacity: orders beyond it, or buyers left unplaced while
-    // this node runs full.
+    // Ramp-up where capacity is what binds: orders beyond it, or buyers left unplaced while
+    // this node runs full. A node short of its inputs (more plant would not help) or whose
+    // plant a shock has cut (the plant being rebuilt is not expanded) does not ramp up.
+    const capacityBinds = s.binding[k]! < 0 && s.capFactor[k]! >= 1;
     const short =
-      asked > s.capacity[k]! || (s.unplaced[g]! > 0 && asked >= s.usable[k]! * (1 - 1e-12));
+      capacityBinds &&
+      (asked > s.capacity[k]! || (s.unplaced[g]! > 0 && asked >= s.usable[k]! * (1 - 1e-12)));
     s.excessMonths[k] = short ? s.excessMonths[k]! + 1 : 0;
     if (s.excessMonths[k]! >= net.rampLag[g]! && s.excessMonths[k]! > 0) {
       // Added to the node's own plant (scaled by its shocks in `produce`).

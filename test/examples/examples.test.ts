@@ -100,7 +100,7 @@ describe("the examples", () => {
     expect(council.rules).toEqual(["qmv"]);
     const nl = council.members.find((m) => m.member === "NL")!;
     const actors = docs.get("nl-lithography-cut-to-china.yaml")!.actors as ActorDoc[];
-    expect(nl.gain).toBe(-actors.find((a) => a.id === "NL")!.valueAddedLost);
+    expect(nl.gain).toBe(-actors.find((a) => a.id === "NL")!.loss);
     expect(nl.costShare).toBeGreaterThan(0.5);
     expect(Math.max(...council.members.map((m) => m.costShare))).toBe(nl.costShare);
     expect(council.vote.no).toContain("NL");

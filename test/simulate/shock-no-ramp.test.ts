@@ -1,12 +1,13 @@
 /**
  * Capacity destroyed by a capacity_shock cannot ramp itself back up: ramp-up extends the node's
- * own plant, so capacity is (K⁰ + ramp) × Π shock factors + investments (docs/model.md, step 1).
+ * own plant, so capacity is (K⁰ + ramp) × Π shock factors + investments, and a node whose plant a
+ * shock has cut does not ramp up while the shock lasts (docs/model.md, steps 1 and 9).
  *
  * The hand-made world: two actors A and B each make half of one good, which both use as final
  * demand only, at full utilisation, with no stock and ramp-up from the first month (lag 0, 4% of
  * capacity a month, up to 60%). A shocked A is asked its baseline output every month (its
- * buyers' need never changes), more than it can make, so its ramp-up after month t is
- * min(0.6, 0.04·t)·K⁰ and its capacity in month t is (1 − fraction)·K⁰·(1 + min(0.6, 0.04·(t − 1))).
+ * buyers' need never changes), more than it can make, yet its capacity in month t stays
+ * (1 − fraction)·K⁰ for the whole shock, and it starts to ramp up once the shock is over.
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,18 +79,15 @@ describe("a capacity shock takes its share of ramp-up capacity too", () => {
       expect(trace.capacity[t * N + a], `capacity in month ${t + 1}`).toBe(0);
       expect(trace.output[t * N + a], `output in month ${t + 1}`).toBe(0);
     }
-    // The ramp-up its buyers' unmet orders called for during the shock (12 months × 4%) is
-    // there when the plant is: K⁰ × 1.48 in month 13.
-    expect(trace.capacity[12 * N + a]! / K0).toBeCloseTo(1.48, 12);
+    // The plant comes back as it was: no ramp-up accrued while it was destroyed.
+    expect(trace.capacity[12 * N + a]! / K0).toBeCloseTo(1, 12);
     expect(trace.output[12 * N + a]).toBeGreaterThan(0);
   });
 
-  it("a half-shocked node's capacity is half of its baseline plus ramp-up, month by month", () => {
+  it("a half-shocked node's capacity is half of its baseline for the whole shock", () => {
     const trace = simulate(net, shock(a, 0.5, 12), 24);
-    for (let t = 1; t <= 12; t++) {
-      const expected = 0.5 * K0 * (1 + Math.min(0.6, 0.04 * (t - 1)));
-      expect(trace.capacity[(t - 1) * N + a]! / expected, `month ${t}`).toBeCloseTo(1, 12);
-    }
+    for (let t = 1; t <= 12; t++)
+      expect(trace.capacity[(t - 1) * N + a]! / (0.5 * K0), `month ${t}`).toBeCloseTo(1, 12);
   });
 });
 

@@ -6,6 +6,7 @@
  * allowed suppliers cannot cover its use is scaled to what they can give; a control not in
  * force changes nothing.
  */
+
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { inForceAt } from "../../src/world/controls.js";
 import { controlsSummary } from "../../src/world/controls-summary.js";
 import { type LoadedWorld, loadWorld, patchWorld } from "../../src/world/load.js";
 import { parseYaml } from "../../src/world/parse/yaml.js";
+import { central } from "../../src/world/quantity.js";
 import type { WorldDoc } from "../../src/world/schema.js";
 import { deficientSet, maxFlow, unusableRoutes } from "../../src/world/transport.js";
 import { runCli } from "../helpers/cli.js";
@@ -179,12 +181,21 @@ describe("the default world's controls in force", () => {
   if (!world) throw new Error(`the default world does not load: ${issues[0]?.message}`);
   const w = world.world;
   const baseline = baselineOf(w);
+  // Without controls China's EUV use would be its leading-edge logic (3% of 6 m wafers at
+  // $1,625 of EUV a wafer, ~$292 m a year) and its electronics' share of the EUV bought for
+  // commodity DRAM (the electronics recipe's coefficient times China's electronics output).
+  const electronics = w.goods.find((g) => g.id === "electronics")!;
+  const perUnit = central(electronics.recipe!.find((r) => r.input === "euv_lithography")!.perUnit);
+  const cnShare = central(
+    w.suppliers.find((x) => x.good === "electronics" && x.actor === "CN")!.share!,
+  );
+  const uncontrolledEuv =
+    0.03 * 6e6 * 1625 + perUnit * cnShare * central(electronics.globalOutput) * 1e9;
 
-  it("import no EUV into China, which the pooled market alone would send ~$292 m a year", () => {
+  it("import no EUV into China, which the pooled market alone would send it", () => {
     const before = good(baselineOf(w, { controls: false }), "euv_lithography");
     const euv = good(baseline, "euv_lithography");
-    // China's EUV use is its leading-edge logic: 3% of 6 m wafers x $1,625 a wafer.
-    expect(flow(before, "NL", "CN") * 1e9).toBeCloseTo(0.03 * 6e6 * 1625, 0);
+    expect(flow(before, "NL", "CN") * 1e9).toBeCloseTo(uncontrolledEuv, 0);
     expect(flow(euv, "NL", "CN")).toBe(0);
     expect(euv.use[euv.users.indexOf("CN")]).toBe(0);
     const net = compileWorld(w);
@@ -224,7 +235,7 @@ describe("the default world's controls in force", () => {
     expect(status.get("cn_gallium_germanium_us_2024")).toBe(false);
     expect(status.get("cn_rare_earths_2025_10")).toBe(false);
     const euv = s.controls.find((c) => c.id === "nl_euv_2019")!;
-    expect(euv.trade.uncontrolled).toBeCloseTo(0.03 * 6e6 * 1625, 0);
+    expect(euv.trade.uncontrolled).toBeCloseTo(uncontrolledEuv, 0);
     expect(euv.trade.baseline).toBe(0);
     for (const c of s.controls) expect(c.source).toBeDefined();
   });
