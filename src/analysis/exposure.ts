@@ -12,7 +12,7 @@ import { hhi } from "./concentration.js";
 import { type AnalysisContext, demandInverseOf } from "./context.js";
 import { allEntities, type Entity, overlaps } from "./entities.js";
 import { type Estimate, estimateWithholding, material as reaches } from "./leverage/bound.js";
-import type { WithholdTask } from "./leverage/withhold.js";
+import { chainGoods, type WithholdTask } from "./leverage/withhold.js";
 import { type Losses, securityLoss, sumOver } from "./value-added.js";
 
 export const DEFAULT_EXPOSURE_THRESHOLD = 1e-4;
@@ -110,7 +110,8 @@ function inflows(ctx: AnalysisContext, to: Int32Array): Flow[] {
   for (const a of to) inside[a] = 1;
   const acc = new Map<number, number>();
   for (let q = 0; q < net.poolCount; q++) {
-    if (!inside[net.poolActor[q]!]) continue;
+    // Dependencies along the chain: the economy's sectors are where they bite, not what is cut.
+    if (!inside[net.poolActor[q]!] || net.goodEconomy[net.poolGood[q]!] === 1) continue;
     for (let i = net.poolEdgeStart[q]!; i < net.poolEdgeStart[q + 1]!; i++) {
       const e = net.poolEdges[i]!;
       const s = net.nodeActor[net.edgeNode[e]!]!;
@@ -155,7 +156,12 @@ export function exposurePlan(
     .filter((e) => e.id !== target.id && !overlaps(e.members, target.members))
     .filter((e) => flows.some((f) => e.members.includes(f.supplier)))
     .map((entity) => {
-      const task: WithholdTask = { from: entity.members, to: target.members, months: T };
+      const task: WithholdTask = {
+        from: entity.members,
+        to: target.members,
+        goods: chainGoods(ctx.net),
+        months: T,
+      };
       const estimate = estimateWithholding(ctx.net, task, inverse);
       if (material(estimate)) tasks.push(task);
       return { entity, bound: estimate.loss, simulate: material(estimate) };

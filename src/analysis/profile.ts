@@ -18,7 +18,7 @@ import { type Entity, entityOf, overlaps } from "./entities.js";
 import { type Exposure, exposure, exposurePlan } from "./exposure.js";
 import { estimateWithholding } from "./leverage/bound.js";
 import { type LeverageCell, leverageCell } from "./leverage/matrix.js";
-import type { WithholdTask } from "./leverage/withhold.js";
+import { chainGoods, type WithholdTask } from "./leverage/withhold.js";
 import { DEFAULT_MAJOR_POWERS } from "./powers.js";
 import type { Losses } from "./value-added.js";
 
@@ -69,8 +69,8 @@ export function profilePlan(
     .filter((p) => !overlaps(p.members, target.members));
   const exp = exposurePlan(ctx, target, { horizon: T, threshold: opts.exposureThreshold });
   const pairs = powers.flatMap((p) => [
-    { from: target.members, to: p.members, months: T },
-    { from: p.members, to: target.members, months: T },
+    { from: target.members, to: p.members, goods: chainGoods(ctx.net), months: T },
+    { from: p.members, to: target.members, goods: chainGoods(ctx.net), months: T },
   ]);
   return { target, powers, exposure: exp, groups: [chokepointTasks(ctx, T), exp.tasks, pairs] };
 }

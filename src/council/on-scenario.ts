@@ -1,6 +1,6 @@
 /**
  * The Council's view of a scenario whose measures the EU takes: each member's gain (its
- * simulated value added lost, with the sign turned), who bears the EU's cost and in what share,
+ * simulated loss in the run's measure, with the sign turned), who bears the EU's cost and in what share,
  * whether the measure passes under the rules its treaty basis requires, who is pivotal, and the
  * least compensation between members (or, failing that, from the EU budget) that makes it pass.
  * Security effects are not in the gains: they are what the measure is for, and levier does not
@@ -15,7 +15,7 @@ import { type VoteResult, vote } from "./vote.js";
 
 export interface MemberCost {
   member: string;
-  /** Net gain over the horizon, USD (= − value added lost). */
+  /** Net gain over the horizon, USD (= − the loss the EU's measures cause it). */
   gain: number;
   /** Share of the EU's total loss borne by this member (losers only; 0 for winners). */
   costShare: number;

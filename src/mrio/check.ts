@@ -120,6 +120,10 @@ export function checkCrosswalk(
     if (Math.abs(sum - 1) > 1e-9)
       at(cw, ["chainGoods", g], `industry shares add up to ${sum}; expected 1`, "shares-sum");
   }
+  (c.chainFlows ?? []).forEach((g, k) => {
+    if (!(g in c.chainGoods))
+      at(cw, ["chainFlows", k], `${g} has no table industry in chainGoods; add it there`);
+  });
 
   const used = new Set(Object.values(c.industries));
   as.value.sectors.forEach((s, k) => {

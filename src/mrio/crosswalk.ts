@@ -4,7 +4,8 @@
  * - a **crosswalk** for one table (`data/crosswalks/wiod.yaml`): which levier actor each table
  *   region is, which levier states the table lacks and are carved out of one of its regions,
  *   which economy sector each table industry belongs to, which table industry makes each chain
- *   good (for the carve-out), and the table's published source;
+ *   good (for the carve-out), which chain goods take their seed flows from that industry's
+ *   sales by destination (`chain-flows.ts`), and the table's published source;
  * - the **economy assumptions** (`data/crosswalks/economy.yaml`, named by the crosswalk): the
  *   sectors with their modelling parameters, the criticality of inputs between sectors, and how
  *   the chain goods' net final demand is moved into the sectors' recipes (the join).
@@ -41,6 +42,8 @@ export const CrosswalkSchema = z.strictObject({
   industries: z.record(Code, SlugSchema),
   /** Chain good → the table industry that makes it, or industries with shares adding to 1. */
   chainGoods: z.record(SlugSchema, z.union([Code, z.record(Code, z.number().positive())])),
+  /** Chain goods whose baseline flows are seeded from their industry's sales by destination. */
+  chainFlows: z.array(SlugSchema).optional(),
   /** The economy assumptions file, relative to this one. */
   assumptions: z.string().min(1),
 });

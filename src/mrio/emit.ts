@@ -1,6 +1,7 @@
 /**
  * The import's result as the text of world files: `economy.yaml` (the sources and the sector
- * goods) and three CSV tables (suppliers, final demand, flows) in the columns of
+ * goods) and four CSV tables (suppliers, final demand and flows of the sectors, seed flows of
+ * the chain goods the crosswalk names) in the columns of
  * `world/parse/table.ts`, to be listed in the world's datapackage.json.
  * @module
  */
@@ -12,6 +13,7 @@ export const ECONOMY_FILES = {
   suppliers: "economy-suppliers.csv",
   demand: "economy-demand.csv",
   flows: "economy-flows.csv",
+  chainFlows: "chain-flows.csv",
 } as const;
 
 /** The collection each CSV file holds, for datapackage.json. */
@@ -19,6 +21,7 @@ export const ECONOMY_TABLES = [
   { name: "economy-suppliers", collection: "suppliers", path: ECONOMY_FILES.suppliers },
   { name: "economy-demand", collection: "demand", path: ECONOMY_FILES.demand },
   { name: "economy-flows", collection: "flows", path: ECONOMY_FILES.flows },
+  { name: "chain-flows", collection: "flows", path: ECONOMY_FILES.chainFlows },
 ] as const;
 
 export const ECONOMY_HEADERS = {
@@ -71,6 +74,14 @@ export function emitEconomy(
         "flows",
         result.rows.flows,
         "What each actor's sector supplies to each other actor (intermediate and final use), USD bn a year.",
+      ),
+    },
+    {
+      path: ECONOMY_FILES.chainFlows,
+      text: table(
+        "flows",
+        result.rows.chainFlows,
+        "Seed imports of chain goods from their industries' sales by destination, in each good's unit a year.",
       ),
     },
   ];

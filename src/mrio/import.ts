@@ -4,16 +4,18 @@
  * world, aggregate regions to actors (carving out the states the table lacks), scale each actor
  * to its GDP of the data year, carve the chain's goods out of their industries, group the
  * industries into sectors, join the chain goods' net final demand to the sectors' recipes, and
- * write the sectors as goods with their supplier, final-demand and flow rows.
+ * write the sectors as goods with their supplier, final-demand and flow rows, and the seed
+ * flows of the chain goods the crosswalk names from their industries' sales (`chain-flows.ts`).
  * @module
  */
 import { hasErrors, type Issue } from "../diagnostics/issue.js";
 import { central, provenanceOf } from "../world/quantity.js";
 import { intermediateUse } from "../world/recipes.js";
-import type { Source, World, WorldDoc } from "../world/schema.js";
+import type { Flow, Source, World, WorldDoc } from "../world/schema.js";
 import { groupCodes } from "./accounts.js";
 import { aggregateTable, splitRegions } from "./aggregate.js";
 import { type ChainOutput, carveOut } from "./carve.js";
+import { chainFlowRows, chainFlowSource } from "./chain-flows.js";
 import { checkCrosswalk } from "./check.js";
 import { type Assumptions, type Crosswalk, industriesOf, type Located } from "./crosswalk.js";
 import { economyOf } from "./economy.js";
@@ -27,7 +29,7 @@ import { balanceWarnings, type MrioTable } from "./table.js";
 export interface ImportResult {
   /** Sources and goods of the economy (a partial world document). */
   doc: WorldDoc & { sources: Source[] };
-  rows: Omit<SectorRows, "goods">;
+  rows: Omit<SectorRows, "goods"> & { chainFlows: Flow[] };
   report: ImportReport;
   /** Warnings (unbalanced table rows, unused crosswalk entries). */
   issues: Issue[];
@@ -97,16 +99,25 @@ export function importEconomy(
     Math.max(...actors.map((a) => provenanceOf(a.gdp!).year ?? a.year ?? 0)) ||
     (fullWorld.meta.asOf ?? cw.table.year);
   const rows = sectorRows(eco, as, joined.result, sourceIds, dataYear);
+  const chainFlowId = `${prefix}_chain_flows`;
+  const chain = chainFlowRows(world, cw, aggregated, chainFlowId, dataYear);
+  issues.push(...chain.issues);
   const report = reportOf({ table, cw, world, split, scaled, carved, eco, join: joined.result });
   const sources = [
     ...cw.sources,
     ...as.sources,
     ...derivedSources(sourceIds, report, cw, as, dataYear),
+    ...(chain.flows.length > 0 ? [chainFlowSource(chainFlowId, cw, dataYear)] : []),
   ];
   return {
     result: {
       doc: { sources, goods: rows.goods },
-      rows: { suppliers: rows.suppliers, demand: rows.demand, flows: rows.flows },
+      rows: {
+        suppliers: rows.suppliers,
+        demand: rows.demand,
+        flows: rows.flows,
+        chainFlows: chain.flows,
+      },
       report,
       issues,
     },

@@ -16,7 +16,7 @@ export function councilBlocks(c: CouncilOnScenario): Block[] {
   const top = losers[0];
   b.push({
     kind: "paragraph",
-    text: `As a measure of the kind "${c.name}" (${c.basis.join("; ")}), the measure needs ${c.rules.join(" and ")} in the Council. Each member is counted as voting for it when its simulated value added does not fall (security benefits, the measure's purpose, are not priced here). The members lose ${usd(total)} in all${top ? `; ${top.member} bears ${pct(top.costShare)} of it` : ""}.`,
+    text: `As a measure of the kind "${c.name}" (${c.basis.join("; ")}), the measure needs ${c.rules.join(" and ")} in the Council. Each member is counted as voting for it when its simulated loss (the total measure: final use it goes without and value added it loses, with the EU's measures against without them) does not rise (security benefits, the measure's purpose, are not priced here). The members lose ${usd(total)} in all${top ? `; ${top.member} bears ${pct(top.costShare)} of it` : ""}.`,
   });
   b.push({
     kind: "paragraph",
@@ -25,7 +25,7 @@ export function councilBlocks(c: CouncilOnScenario): Block[] {
   if (losers.length > 0) {
     b.push({
       kind: "table",
-      header: ["member", "value added lost", "share of the EU's cost"],
+      header: ["member", "loss", "share of the EU's cost"],
       align: ["left", "right", "right"],
       rows: losers.map((m) => [m.member, usd(-m.gain), pct(m.costShare)]),
     });

@@ -17,7 +17,7 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
     { kind: "heading", level: 2, text: `Where ${name} is indispensable` },
     {
       kind: "paragraph",
-      text: `Goods where ${name}'s members together are a chokepoint, at baseline: chokepoint score = share of world output × criticality downstream (share of world value added in the modelled goods lost without the good, before stocks and substitution) × (1 − substitutability within ${ind.horizon} months). Simulated criticality: the same loss in the engine over ${ind.horizon} months, stocks drawn down. docs/analysis.md defines every column.`,
+      text: `Goods where ${name}'s members together are a chokepoint, at baseline: chokepoint score = share of world output × criticality downstream (share of world value added, the chain and the economy downstream, lost without the good, before stocks and substitution) × (1 − substitutability within ${ind.horizon} months). Simulated criticality: the same loss in the engine over ${ind.horizon} months, stocks drawn down. docs/analysis.md defines every column.`,
     },
   ];
   if (rows.length === 0) {
@@ -53,7 +53,7 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
       { kind: "heading", level: 3, text: `Who depends on ${name}'s strongest goods` },
       {
         kind: "paragraph",
-        text: `For each good, the share of each major power's supply that comes from ${name}, the months of stock its users hold, and what the power would lose over ${ind.horizon} months if ${name} withheld that good alone (value added, negative = a gain as its own industry replaces the supply, and security-index loss).`,
+        text: `For each good, the share of each major power's supply that comes from ${name}, the months of stock its users hold, and what the power would lose over ${ind.horizon} months if ${name} withheld that good alone (the total loss: final use it goes without and value added its industries lose; negative = a gain; and security-index loss).`,
       },
       {
         kind: "table",

@@ -1,6 +1,8 @@
 /**
- * What the baseline does for a good that export controls in force cut: the routes they allow,
- * the margins fitted to them (`controlled-margins.ts`), and notes in words for `data show`.
+ * What the baseline does for a good that export controls in force cover: the routes they allow
+ * and the most each capped route may carry, the margins fitted to them
+ * (`controlled-margins.ts`), the flows balanced under those bounds (`ras-bounded.ts`), and notes
+ * in words for `data show`.
  * @module
  */
 import type { GoodBaseline } from "./baseline.js";
@@ -8,7 +10,8 @@ import { type Adjustment, fitMargins } from "./controlled-margins.js";
 import type { StandingControl } from "./controls.js";
 import { finalShares } from "./final-demand.js";
 import { central } from "./quantity.js";
-import { seedFlows } from "./ras.js";
+import { balance, seedFlows } from "./ras.js";
+import { balanceBounded } from "./ras-bounded.js";
 import type { Good, World } from "./schema.js";
 
 /** Something the baseline had to do to balance a controlled good, in words for `data show`. */
@@ -22,33 +25,37 @@ export interface BaselineNote {
 }
 
 /**
- * Fits a controlled good's margins to the routes its controls allow (in place) and records
- * what changed; returns the routes that no feasible plan uses, or undefined when the controls
- * cut no route the seed would use (then any balance RAS finds is feasible as it stands).
+ * The baseline flows of a good that controls in force cover: each capped route bounded by its
+ * pass share (cap + leakage × (1 − cap)) of its flow in the uncontrolled balanced baseline,
+ * barred routes at 0, the margins fitted to what those routes can carry (in place, with notes),
+ * and the seed balanced by RAS under those bounds (`ras-bounded.ts`).
  */
-export function fitControlled(
+export function controlledFlows(
   world: World,
   g: Good,
   gb: GoodBaseline,
   pass: Float64Array,
   standing: readonly StandingControl[],
   notes: BaselineNote[],
-): Uint8Array | undefined {
+): Float64Array {
   const { suppliers, users, output } = gb;
-  // The routes the seed would use (at the users' uses before any adjustment), less those cut.
-  const unit = seedFlows(world, g.id, central(g.homeBias ?? 0), suppliers, output, users, gb.use);
-  const allowed = new Uint8Array(unit.length);
-  let cut = false;
-  for (let c = 0; c < unit.length; c++) {
-    allowed[c] = unit[c]! * pass[c]! > 0 ? 1 : 0;
-    if (unit[c]! > 0 && pass[c] === 0) cut = true;
+  const homeBias = central(g.homeBias ?? 0);
+  // The uncontrolled baseline of the good, at the users' uses before any adjustment.
+  const seed = seedFlows(world, g.id, homeBias, suppliers, output, users, gb.use);
+  const free = Float64Array.from(seed);
+  balance(free, output, gb.use);
+  const allowed = new Uint8Array(seed.length);
+  const bound = new Float64Array(seed.length).fill(Infinity);
+  for (let c = 0; c < seed.length; c++) {
+    if (pass[c]! < 1) bound[c] = pass[c]! * free[c]!;
+    allowed[c] = seed[c]! > 0 && bound[c]! > 0 ? 1 : 0;
   }
-  if (!cut) return undefined;
   const shares = finalShares(world, g.id, g.demandBy);
   const finalWeight = Float64Array.from(users.map((a) => shares.get(a) ?? 0));
   const fitted = fitMargins(
     { output, use: gb.use, finalUse: gb.finalUse, needScale: gb.needScale, finalWeight },
     allowed,
+    bound,
   );
   for (const a of fitted.adjustments) notes.push(adjustmentNote(g, users[a.user]!, a, standing));
   if (fitted.unsold > 0 || fitted.shortfall > 0) {
@@ -59,7 +66,12 @@ export function fitControlled(
       text: `${g.id}: ${fmt(fitted.unsold + fitted.shortfall)} ${perYear(g.unit)} cannot reach a buyer over the routes the controls allow`,
     });
   }
-  return fitted.unusable;
+  // The seed at the fitted uses, on the routes some feasible plan uses, balanced under the bounds.
+  const flows = seedFlows(world, g.id, homeBias, suppliers, output, users, gb.use);
+  for (let c = 0; c < flows.length; c++)
+    if (allowed[c] !== 1 || fitted.unusable[c] === 1) flows[c] = 0;
+  balanceBounded(flows, output, gb.use, bound);
+  return flows;
 }
 
 function adjustmentNote(

@@ -2,15 +2,15 @@
  * The baseline year of a world: every supplier's output, every actor's use of every good
  * (inputs to its production plus its final demand), and the flows from suppliers to users.
  * Flows follow a pooled market (each user buys from suppliers in proportion to their output),
- * with home bias or explicit bilateral flows as the seed where the data gives them, cut on the
- * routes of the export controls in force (`controls.ts`), and balanced by biproportional
- * scaling (RAS) so that every supplier ships exactly its output and every user receives exactly
- * its use. A user that the controls leave without enough allowed supply does without what it
+ * with home bias or explicit bilateral flows as the seed where the data gives them, and balanced
+ * by biproportional scaling (RAS) so that every supplier ships exactly its output and every user
+ * receives exactly its use; on the routes of the export controls in force (`controls.ts`) no
+ * flow may pass its control's share of the uncontrolled flow (`baseline-controls.ts`). A user that the controls leave without enough allowed supply does without what it
  * cannot get (`controlled-margins.ts`); the baseline says so in its notes. All figures are
  * central values, per year.
  * @module
  */
-import { type BaselineNote, fitControlled, fmt, perYear } from "./baseline-controls.js";
+import { type BaselineNote, controlledFlows, fmt, perYear } from "./baseline-controls.js";
 import { passShares, standingControls } from "./controls.js";
 import { finalShares } from "./final-demand.js";
 import { central } from "./quantity.js";
@@ -106,11 +106,12 @@ export function baselineOf(world: World, options: BaselineOptions = {}): Baselin
       needScale,
       flows: new Float64Array(0),
     };
-    const unusable = pass ? fitControlled(world, g, gb, pass, standing, notes) : undefined;
-    const flows = seedFlows(world, g.id, homeBias, suppliers, out, users, u);
-    if (pass) for (let c = 0; c < flows.length; c++) flows[c] = flows[c]! * pass[c]!;
-    if (unusable) for (let c = 0; c < flows.length; c++) if (unusable[c] === 1) flows[c] = 0;
-    balance(flows, out, u);
+    let flows: Float64Array;
+    if (pass) flows = controlledFlows(world, g, gb, pass, standing, notes);
+    else {
+      flows = seedFlows(world, g.id, homeBias, suppliers, out, users, u);
+      balance(flows, out, u);
+    }
     const residual = imbalance(flows, out, u);
     if (residual > UNBALANCED) {
       const sum = (xs: Float64Array) => xs.reduce((a, x) => a + x, 0);

@@ -2,8 +2,8 @@
  * The margins of a controlled good's baseline year. Outputs are data and never change; what
  * changes is who can use them. A user left with no allowed supplier does without the good: its
  * need is dropped (its nodes' recipe need for it, and its final demand). A user whose allowed
- * suppliers cannot give it all it uses (with everyone else served too) has its need scaled to
- * what they can give. Either way the output thus freed goes to the final use of the users who
+ * suppliers cannot give it all it uses (with everyone else served too, and no capped route
+ * carrying more than its cap allows) has its need scaled to what they can give. Either way the output thus freed goes to the final use of the users who
  * can still buy it, in proportion to their final demand (or their use where none has final
  * demand), so that outputs and uses still add up and RAS can balance the flows (docs/model.md).
  * @module
@@ -40,9 +40,10 @@ export interface Fitted {
 
 /**
  * Adjusts `m` in place so that the transportation problem over `allowed` is feasible, and
- * returns what it changed. `allowed[s × U + u]` = 1 where the seed may carry flow.
+ * returns what it changed. `allowed[s × U + u]` = 1 where the seed may carry flow, and
+ * `capacity[s × U + u]`, where given, is the most that route may carry (Infinity: no bound).
  */
-export function fitMargins(m: Margins, allowed: Uint8Array): Fitted {
+export function fitMargins(m: Margins, allowed: Uint8Array, capacity?: Float64Array): Fitted {
   const S = m.output.length;
   const U = m.use.length;
   let total = 0;
@@ -68,13 +69,17 @@ export function fitMargins(m: Margins, allowed: Uint8Array): Fitted {
   if (freed > 0) unsold += absorb(m, freed, (u) => blocked[u] !== 1);
 
   const t: Transport = { allowed, supply: m.output, demand: m.use, tol };
+  if (capacity) t.capacity = capacity;
   const touched = new Uint8Array(blocked);
   let plan = maxFlow(t);
   for (let round = 0; round <= U && plan.shortfall > tol * U; round++) {
     const set = deficientSet(t, plan);
+    // What the set's users can receive (the minimum cut): all its suppliers make, and what the
+    // capped routes from the other suppliers carry at their caps.
     let give = 0;
     let want = 0;
     for (const s of set.suppliers) give += m.output[s]!;
+    if (capacity) give += cappedInflow(allowed, capacity, S, set);
     for (const u of set.users) want += m.use[u]!;
     const k = want > 0 ? Math.min(1, give / want) : 1;
     const inSet = new Uint8Array(U);
@@ -95,6 +100,24 @@ export function fitMargins(m: Margins, allowed: Uint8Array): Fitted {
   }
   const shortfall = plan.shortfall > tol * U ? plan.shortfall : 0;
   return { adjustments, unsold, shortfall, unusable: unusableRoutes(t, plan) };
+}
+
+/** What the routes from the suppliers outside `set` to its users may carry in all. */
+function cappedInflow(
+  allowed: Uint8Array,
+  capacity: Float64Array,
+  S: number,
+  set: { users: number[]; suppliers: number[] },
+): number {
+  const U = allowed.length / S;
+  const inside = new Uint8Array(S);
+  for (const s of set.suppliers) inside[s] = 1;
+  let sum = 0;
+  for (let s = 0; s < S; s++) {
+    if (inside[s] === 1) continue;
+    for (const u of set.users) if (allowed[s * U + u] === 1) sum += capacity[s * U + u]!;
+  }
+  return sum;
 }
 
 /**

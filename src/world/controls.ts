@@ -29,7 +29,8 @@ export interface StandingControl {
   from: Set<string>;
   to: Set<string>;
   goods: Set<string>;
-  /** Share of the uncontrolled seed flow the baseline keeps: cap + leakage × (1 − cap). */
+  /** Most of a route's uncontrolled balanced flow the baseline lets through: cap + leakage ×
+   * (1 − cap). */
   passes: number;
   leakage: number;
 }
@@ -54,8 +55,9 @@ export function standingControls(world: World): StandingControl[] {
 }
 
 /**
- * pass[s × users.length + u]: the share of the seed flow from supplier s to user u of `good`
- * that the controls let through, or undefined when no control touches the good's routes.
+ * pass[s × users.length + u]: the most, as a share of the uncontrolled flow from supplier s to
+ * user u of `good`, that the controls let through, or undefined when no control touches the
+ * good's routes.
  */
 export function passShares(
   standing: readonly StandingControl[],

@@ -1,14 +1,15 @@
 /**
  * The seed of a good's baseline flows and its biproportional balancing (RAS; Stone 1961,
  * Bacharach 1970): rows are scaled to supplier outputs and columns to user uses in turn until
- * every factor is within 1e-12 of 1, or 1000 rounds have passed. Cells are s × users + u.
+ * every factor is within 1e-12 of 1, or 1000 rounds have passed. Cells are s × users + u. Its
+ * form with upper bounds on cells, for the routes export controls cap, is `ras-bounded.ts`.
  * @module
  */
 import { central } from "./quantity.js";
 import type { World } from "./schema.js";
 
-const RAS_MAX_ITERATIONS = 1000;
-const RAS_TOLERANCE = 1e-12;
+export const RAS_MAX_ITERATIONS = 1000;
+export const RAS_TOLERANCE = 1e-12;
 
 /**
  * The seed of a good's flows: the pooled market (each user buys from suppliers in proportion to
@@ -36,14 +37,17 @@ export function seedFlows(
     const given = explicit.filter((f) => f.to === user);
     const home = suppliers.indexOf(user);
     if (given.length > 0) {
-      // Explicit flows are the user's imports; its own industry, if any, supplies the rest.
+      // Explicit flows are the user's imports; its own industry, if any, supplies the rest, and
+      // at least the good's home bias of its use (imports are scaled down to leave it room).
       let imports = 0;
+      for (const f of given) imports += suppliers.includes(f.from) ? central(f.volume) : 0;
+      const room = home >= 0 ? (1 - homeBias) * use[u]! : Number.POSITIVE_INFINITY;
+      const scale = imports > room && imports > 0 ? room / imports : 1;
       for (const f of given) {
         const s = suppliers.indexOf(f.from);
-        if (s >= 0) flows[s * U + u] = central(f.volume);
-        imports += central(f.volume);
+        if (s >= 0) flows[s * U + u] = central(f.volume) * scale;
       }
-      if (home >= 0) flows[home * U + u] = Math.max(0, use[u]! - imports);
+      if (home >= 0) flows[home * U + u] = Math.max(homeBias * use[u]!, use[u]! - imports * scale);
       continue;
     }
     for (let s = 0; s < S; s++) {

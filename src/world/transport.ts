@@ -1,12 +1,14 @@
 /**
  * The transportation problem behind a controlled good's baseline year: can the suppliers ship
- * exactly their outputs, over the routes the controls allow, so that every user receives exactly
- * its use? A maximum flow answers it (Edmonds & Karp 1972: shortest augmenting paths). Where it
- * cannot, the users short of supply and the suppliers they can reach form a deficient set, on
- * which Hall's condition fails (use of the set > output of its allowed suppliers; Gale 1957).
- * Once it can, the routes that no feasible plan uses are those whose ends lie in different
- * strongly connected components of the residual graph; RAS needs them out of the seed to
- * converge geometrically.
+ * exactly their outputs, over the routes the controls allow and within the most a capped route
+ * may carry, so that every user receives exactly its use? A maximum flow answers it (Edmonds &
+ * Karp 1972: shortest augmenting paths). Where it cannot, the users short of supply and the
+ * suppliers they can reach form a deficient set, a minimum cut (Ford & Fulkerson 1956): what
+ * its users can receive is the output of its suppliers plus what the capped routes from the
+ * other suppliers carry at their capacity (Hall's condition, Gale 1957, where no route is
+ * capped). Once it can, the routes that no feasible plan uses are those whose ends lie in
+ * different strongly connected components of the residual graph; RAS needs them out of the seed
+ * to converge geometrically.
  *
  * Cells are indexed s × U + u (suppliers by rows, users by columns), as in `baseline.ts`.
  * @module
@@ -15,6 +17,8 @@
 export interface Transport {
   /** allowed[s × U + u] = 1 where supplier s may ship to user u. */
   allowed: Uint8Array;
+  /** The most an allowed route may carry (unbounded where absent or Infinity). */
+  capacity?: Float64Array;
   supply: Float64Array;
   demand: Float64Array;
   /** Amounts at or below this count as zero. */
@@ -29,7 +33,16 @@ export interface Plan {
   shortfall: number;
 }
 
-/** A maximum flow from the suppliers (at most their supply) to the users (at most their demand). */
+/** What route `c` may still carry beyond `flow[c]` (0 where it is not allowed). */
+export function spare(t: Transport, flow: Float64Array, c: number): number {
+  if (t.allowed[c] !== 1) return 0;
+  return t.capacity === undefined ? Infinity : t.capacity[c]! - flow[c]!;
+}
+
+/**
+ * A maximum flow from the suppliers (at most their supply) to the users (at most their demand),
+ * each route carrying at most its capacity.
+ */
 export function maxFlow(t: Transport): Plan {
   const S = t.supply.length;
   const U = t.demand.length;
@@ -55,7 +68,7 @@ export function maxFlow(t: Transport): Plan {
       const v = queue[head++]!;
       if (v < S) {
         for (let u = 0; u < U; u++) {
-          if (t.allowed[v * U + u] !== 1 || from[S + u] !== -2) continue;
+          if (from[S + u] !== -2 || !(spare(t, flow, v * U + u) > t.tol)) continue;
           from[S + u] = v;
           if (t.demand[u]! - received[u]! > t.tol) {
             end = S + u;
@@ -73,11 +86,13 @@ export function maxFlow(t: Transport): Plan {
       }
     }
     if (end < 0) break;
-    // Bottleneck: the first supplier's spare supply, the reversed flows, the last user's lack.
+    // Bottleneck: the first supplier's spare supply, the spare capacity of the forward routes,
+    // the reversed flows, the last user's lack.
     let amount = t.demand[end - S]! - received[end - S]!;
     for (let v = end; ; ) {
       const s = from[v]!;
       const p = from[s]!;
+      amount = Math.min(amount, spare(t, flow, s * U + (v - S)));
       if (p === -1) {
         amount = Math.min(amount, t.supply[s]! - sent[s]!);
         break;
@@ -105,8 +120,9 @@ export function maxFlow(t: Transport): Plan {
 
 /**
  * The users short of supply in `plan`, and every user and supplier reachable from them
- * backwards along augmenting paths (user ← allowed supplier ← users it ships to). Its
- * suppliers ship all they have, and only to its users.
+ * backwards along augmenting paths (user ← supplier with spare capacity to it ← users it ships
+ * to). Its suppliers ship all they have, and only to its users; the other suppliers' routes to
+ * its users are full.
  */
 export function deficientSet(t: Transport, plan: Plan): { users: number[]; suppliers: number[] } {
   const S = t.supply.length;
@@ -123,7 +139,7 @@ export function deficientSet(t: Transport, plan: Plan): { users: number[]; suppl
   while (stack.length > 0) {
     const u = stack.pop()!;
     for (let s = 0; s < S; s++) {
-      if (supplierSeen[s] === 1 || t.allowed[s * U + u] !== 1) continue;
+      if (supplierSeen[s] === 1 || !(spare(t, plan.flow, s * U + u) > t.tol)) continue;
       supplierSeen[s] = 1;
       for (let v = 0; v < U; v++) {
         if (userSeen[v] === 1 || !(plan.flow[s * U + v]! > t.tol)) continue;
@@ -141,8 +157,8 @@ export function deficientSet(t: Transport, plan: Plan): { users: number[]; suppl
 
 /**
  * Allowed routes that carry nothing in every feasible plan: zero in `plan` and with their ends
- * in different strongly connected components of the residual graph (s → u where allowed, u → s
- * where the plan ships s → u). `plan` must meet every supply and demand.
+ * in different strongly connected components of the residual graph (s → u where the route has
+ * spare capacity, u → s where the plan ships s → u). `plan` must meet every supply and demand.
  */
 export function unusableRoutes(t: Transport, plan: Plan): Uint8Array {
   const S = t.supply.length;
@@ -151,7 +167,7 @@ export function unusableRoutes(t: Transport, plan: Plan): Uint8Array {
   const next = (v: number): number[] => {
     const out: number[] = [];
     if (v < S) {
-      for (let u = 0; u < U; u++) if (t.allowed[v * U + u] === 1) out.push(S + u);
+      for (let u = 0; u < U; u++) if (spare(t, plan.flow, v * U + u) > t.tol) out.push(S + u);
     } else {
       for (let s = 0; s < S; s++) if (plan.flow[s * U + (v - S)]! > t.tol) out.push(s);
     }

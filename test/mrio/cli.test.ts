@@ -14,53 +14,7 @@ import { loadWorld } from "../../src/world/load.js";
 import { central } from "../../src/world/quantity.js";
 import { intermediateUse } from "../../src/world/recipes.js";
 import { runCli } from "../helpers/cli.js";
-import {
-  assumptionsText,
-  crosswalkText,
-  icioText,
-  tempDir,
-  wiodTexts,
-  worldText,
-} from "./table-fixture.js";
-
-const csv = (name: string, collection: string) => ({
-  name,
-  "levier:collection": collection,
-  path: `${name}.csv`,
-  "levier:role": "world",
-});
-const PACKAGE = JSON.stringify({
-  name: "mrio-test",
-  resources: [
-    { name: "world", path: "world.yaml", "levier:role": "world" },
-    { name: "economy", path: "economy.yaml", "levier:role": "world" },
-    csv("economy-suppliers", "suppliers"),
-    csv("economy-demand", "demand"),
-    csv("economy-flows", "flows"),
-  ],
-});
-
-/** Imports the fixture in `layout` into a fresh world directory; returns it and the CLI run. */
-async function importInto(layout: "wiod" | "icio") {
-  const table = layout === "wiod" ? tempDir(wiodTexts()) : tempDir({ "2011.csv": icioText() });
-  const cw = tempDir({
-    "crosswalk.yaml": crosswalkText(layout),
-    "economy.yaml": assumptionsText(),
-  });
-  const out = tempDir({ "world.yaml": worldText(), "datapackage.json": PACKAGE });
-  const args = [
-    "data",
-    "import",
-    "mrio",
-    table,
-    "--layout",
-    layout,
-    "--crosswalk",
-    join(cw, "crosswalk.yaml"),
-  ];
-  const run = await runCli([...args, "--out", out, "--world", out, "--json"]);
-  return { out, run, again: () => runCli([...args, "--out", out, "--world", out]) };
-}
+import { importInto } from "./import-fixture.js";
 
 const body = (dir: string, file: string) =>
   readFileSync(join(dir, file), "utf8")
@@ -85,6 +39,7 @@ describe("levier data import mrio", () => {
       "economy-suppliers.csv",
       "economy-demand.csv",
       "economy-flows.csv",
+      "chain-flows.csv",
     ]);
     const v = await runCli(["data", "validate", wiod.out]);
     expect(v.stderr).toBe("");

@@ -2,9 +2,10 @@
  * Export controls as standing measures of the baseline year, checked against hand computations
  * on the tiny world (test/fixtures/worlds/tiny.yaml) and on the default world: a barred route
  * carries nothing and a buyer left without any allowed supplier does without the good; a partial
- * cap scales the route's seed and RAS still balances rows and columns to 1e-12; a buyer whose
- * allowed suppliers cannot cover its use is scaled to what they can give; a control not in
- * force changes nothing.
+ * cap holds the route at cap + leakage x (1 - cap) of its uncontrolled flow and RAS still
+ * balances rows and columns to 1e-12; a buyer whose allowed suppliers cannot cover its use is
+ * scaled to what they can give; a control not in force changes nothing. Bounded RAS itself, on
+ * hand-computed cases, is test/world/ras-bounded.test.ts.
  */
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -95,25 +96,28 @@ describe("a control in force in the baseline year", () => {
     expect(net.standing?.map((r) => [r.id, r.edges.length])).toEqual([["c1", 1]]);
   });
 
-  it("scales a capped route's seed by cap + leakage x (1 - cap), then RAS balances to 1e-12", () => {
+  it("holds a capped route at cap + leakage x (1 - cap) of its uncontrolled flow; RAS balances the rest", () => {
     // chip: BB makes 70, CC 30. Use: AA 20 (cars) + 25 final = 45; CC 30 (cars) + 25 = 55.
-    // The pooled seed is rank one; a 0.6 multiplier on BB -> AA sets the cross ratio to 0.6:
-    // x (x - 15) = 0.6 (70 - x)(45 - x), x = BB -> AA, so 0.4x^2 + 54x - 1890 = 0.
+    // The uncontrolled baseline is the pooled market itself: BB -> AA = 0.7 x 45 = 31.5. The
+    // control lets 0.5 + 0.2 x 0.5 = 0.6 of it through: 18.9; the margins fix the other three
+    // cells: CC -> AA = 45 - 18.9, BB -> CC = 70 - 18.9, CC -> CC = 30 - 26.1.
     const w = patched(
       control('from: [BB], to: [AA], goods: [chip], cap: 0.5, leakage: 0.2, since: "2024-01"'),
     );
     const chip = good(baselineOf(w.world), "chip");
-    const x = (-54 + Math.sqrt(54 * 54 + 4 * 0.4 * 1890)) / (2 * 0.4);
-    expect(flow(chip, "BB", "AA")).toBeCloseTo(x, 9);
-    expect(flow(chip, "CC", "AA")).toBeCloseTo(45 - x, 9);
-    expect(flow(chip, "BB", "CC")).toBeCloseTo(70 - x, 9);
-    expect(flow(chip, "CC", "CC")).toBeCloseTo(x - 15, 9);
-    expect(imbalance(chip)).toBeLessThan(1e-12);
-    // The uncontrolled baseline is the pooled market itself: 0.7 x 45.
     expect(flow(good(baselineOf(w.world, { controls: false }), "chip"), "BB", "AA")).toBeCloseTo(
       31.5,
       12,
     );
+    expect(flow(chip, "BB", "AA")).toBeCloseTo(18.9, 9);
+    expect(flow(chip, "CC", "AA")).toBeCloseTo(26.1, 9);
+    expect(flow(chip, "BB", "CC")).toBeCloseTo(51.1, 9);
+    expect(flow(chip, "CC", "CC")).toBeCloseTo(3.9, 9);
+    expect(imbalance(chip)).toBeLessThan(1e-12);
+    expect(controlsSummary(w.world).controls[0]!.trade).toEqual({
+      uncontrolled: expect.closeTo(31.5 * 3, 9),
+      baseline: expect.closeTo(18.9 * 3, 9),
+    });
   });
 
   it("scales a buyer's need to what its allowed suppliers can give, and says so", () => {
@@ -220,11 +224,42 @@ describe("the default world's controls in force", () => {
     const balanced = [...controlled].filter((id) => imbalance(good(free, id)) < 1e-12);
     expect(balanced.length).toBeGreaterThan(8);
     for (const id of balanced) expect(imbalance(good(baseline, id))).toBeLessThan(1e-12);
-    const cut = baseline.notes.filter((n) => n.kind === "dropped" || n.kind === "scaled");
-    expect(cut.map((n) => `${n.kind} ${n.actor} ${n.good}`)).toEqual([
-      "dropped CN euv_lithography",
-      "dropped CN hbm_memory",
+    const dropped = baseline.notes.filter((n) => n.kind === "dropped");
+    expect(dropped.map((n) => `${n.actor} ${n.good}`)).toEqual([
+      "CN euv_lithography",
+      "CN hbm_memory",
     ]);
+    expect(baseline.notes.filter((n) => n.kind === "unsold" || n.kind === "unbalanced")).toEqual(
+      [],
+    );
+  });
+
+  it("hold China's accelerator imports to what the 2023 rule lets through", () => {
+    // US and ROW designs to China: cap 0.1, leakage 0.1, so 0.19 of the uncontrolled flows. With
+    // them China cannot cover its use: it keeps all its own output and those capped imports
+    // (the minimum cut), and its need is scaled down to that, with a note.
+    const free = good(baselineOf(w, { controls: false }), "ai_accelerators");
+    const chips = good(baseline, "ai_accelerators");
+    for (const s of ["US", "ROW"])
+      expect(flow(chips, s, "CN") / flow(free, s, "CN")).toBeCloseTo(0.19, 12);
+    const own = chips.output[chips.suppliers.indexOf("CN")]!;
+    const allowed = own + 0.19 * (flow(free, "US", "CN") + flow(free, "ROW", "CN"));
+    const cn = chips.users.indexOf("CN");
+    expect(chips.use[cn]! / allowed).toBeCloseTo(1, 12);
+    expect(chips.needScale[cn]).toBeLessThan(1);
+    expect(flow(chips, "CN", "CN")).toBeCloseTo(own, 6);
+    const note = baseline.notes.find((n) => n.good === "ai_accelerators" && n.actor === "CN")!;
+    expect(note.kind).toBe("scaled");
+    expect(note.controls).toEqual(["us_ai_chips_2022", "us_ai_chips_2023"]);
+    const row = controlsSummary(w).controls.find((c) => c.id === "us_ai_chips_2023")!;
+    expect(row.trade.baseline / row.trade.uncontrolled).toBeCloseTo(0.19, 9);
+  });
+
+  it("carry on no control's routes more than its cap and leakage let through", () => {
+    for (const c of controlsSummary(w).controls.filter((x) => x.inForce)) {
+      const passes = c.cap + c.leakage * (1 - c.cap);
+      expect(c.trade.baseline).toBeLessThanOrEqual(passes * c.trade.uncontrolled * (1 + 1e-9));
+    }
   });
 
   it("lists every control with whether it is in force at the end of 2025", () => {

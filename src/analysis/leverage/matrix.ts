@@ -1,6 +1,7 @@
 /**
  * The leverage matrix: for every ordered pair (a, b) of actors, the damage a does to b by
- * withholding everything it ships to b over a horizon — b's loss in the engine, where stocks
+ * withholding everything it ships to b along the chain (every good but the economy's sectors)
+ * over a horizon — b's loss in the engine, where stocks
  * run down, b turns to third countries and other suppliers ramp up, in the total loss measure by
  * default (final use b goes without, with its consumer surplus, and the value added b's
  * industries and downstream economy lose; `losses/`) — and a's own cost in the same measure
@@ -22,7 +23,7 @@ import { type AnalysisContext, demandInverseOf } from "../context.js";
 import { allEntities, type Entity, overlaps } from "../entities.js";
 import { type Losses, securityLoss, sumOver } from "../value-added.js";
 import { type Estimate, estimateWithholding, material } from "./bound.js";
-import type { WithholdTask } from "./withhold.js";
+import { chainGoods, type WithholdTask } from "./withhold.js";
 
 export const DEFAULT_LEVERAGE_HORIZON = 24;
 export const DEFAULT_LEVERAGE_THRESHOLD = 1e-3;
@@ -104,10 +105,16 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
   const pairs: LeveragePair[] = [];
   const tasks: WithholdTask[] = [];
   const inverse = demandInverseOf(ctx);
+  const chain = chainGoods(ctx.net);
   for (const from of entities) {
     for (const to of entities) {
       if (from.id === to.id || overlaps(from.members, to.members)) continue;
-      const task: WithholdTask = { from: from.members, to: to.members, months: opts.horizon };
+      const task: WithholdTask = {
+        from: from.members,
+        to: to.members,
+        goods: chain,
+        months: opts.horizon,
+      };
       if (opts.measure !== undefined) task.measure = opts.measure;
       const estimate = estimateWithholding(ctx.net, task, inverse);
       const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;

@@ -25,6 +25,15 @@ export interface WithholdTask {
   measure?: LossMeasure;
 }
 
+/** The network indices of the chain's goods: every good but the economy's sectors. Withholding
+ * "everything" in the analyses means everything along the chain; a full embargo of the
+ * downstream economy's trade is a different question (a scenario can ask it). */
+export function chainGoods(net: Network): Int32Array {
+  const out: number[] = [];
+  for (let g = 0; g < net.goods.length; g++) if (net.goodEconomy[g] !== 1) out.push(g);
+  return Int32Array.from(out);
+}
+
 /** The edges a task cuts, in edge order. */
 export function withheldEdges(net: Network, task: WithholdTask): Int32Array {
   const from = mask(net.actors.length, task.from);

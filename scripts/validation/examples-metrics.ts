@@ -1,0 +1,162 @@
+/**
+ * levier's side of an example's headline: the figure it names, read from the run's result
+ * document, and whether it meets the expectation examples.yaml states for it. An actor stands
+ * for itself, a bloc or a group for the sum over its members, WORLD for every actor that is not
+ * a bloc. A figure the document does not carry gives undefined, never a stand-in.
+ * @module
+ */
+import type { RunDocument } from "../../src/report/document.js";
+import { resolveRefs } from "../../src/scenario/refs.js";
+import { central } from "../../src/world/quantity.js";
+import type { Group, World } from "../../src/world/schema.js";
+import type { Headline, RangedHeadline } from "./examples-schema.js";
+import { field } from "./metrics.js";
+
+/** The parts of a loss the page shows beside it (docs/model.md §5). */
+export const PARTS = [
+  "valueAddedLost",
+  "finalUseLost",
+  "downstreamLost",
+  "stockDrawn",
+  "embodiedLost",
+] as const;
+
+export interface Run {
+  doc: RunDocument;
+  /** The scenario's world (a scenario may patch the default one) and its groups. */
+  world: World;
+  groups: readonly Group[];
+}
+
+export interface HeadlineResult {
+  headline: Headline;
+  /** The figure in the headline's unit (for mostExposedMember: the member's share of GDP). */
+  value: number | undefined;
+  /** hardestHit: the actors and their losses; mostExposedMember: the member. */
+  actors: { id: string; loss: number; share?: number }[];
+  /** The loss and its parts (USD), for a loss headline. */
+  parts: { name: string; value: number | undefined }[];
+  met: boolean;
+  /** "as expected", or what is outside. */
+  verdict: string;
+}
+
+/** The actor ids a reference stands for (never a bloc). */
+export function membersOf(run: Run, ref: string): string[] {
+  if (ref === "WORLD") return run.world.actors.filter((a) => a.kind !== "bloc").map((a) => a.id);
+  return [...resolveRefs(run.world, run.groups, [ref])].sort();
+}
+
+/** A sum over the reference's members of a field of their results; undefined if any lacks it. */
+export function amountOf(run: Run, ref: string, name: string): number | undefined {
+  let sum = 0;
+  for (const id of membersOf(run, ref)) {
+    const a = run.doc.actors.find((x) => x.id === id);
+    const v = a ? field(a, name) : undefined;
+    if (v === undefined) return undefined;
+    sum += v;
+  }
+  return sum;
+}
+
+/** GDP of the reference's members over the horizon, USD; undefined if one has none. */
+export function gdpOfRef(run: Run, ref: string): number | undefined {
+  let sum = 0;
+  for (const id of membersOf(run, ref)) {
+    const gdp = run.world.actors.find((a) => a.id === id)?.gdp;
+    if (gdp === undefined) return undefined;
+    sum += central(gdp) * 1e9;
+  }
+  return (sum * run.doc.scenario.horizon) / 12;
+}
+
+function share(run: Run, ref: string): number | undefined {
+  const loss = amountOf(run, ref, "loss");
+  const gdp = gdpOfRef(run, ref);
+  return loss === undefined || gdp === undefined || gdp === 0 ? undefined : loss / gdp;
+}
+
+/** States by loss, largest first (ties by id): no bloc and no aggregate such as ROW. */
+export function statesByLoss(doc: RunDocument): { id: string; loss: number }[] {
+  return doc.actors
+    .filter((a) => a.kind === "state")
+    .map((a) => ({ id: a.id, loss: a.loss }))
+    .sort((a, b) => b.loss - a.loss || a.id.localeCompare(b.id));
+}
+
+/** The bloc's member with the largest loss as a share of its GDP (ties by id). */
+export function mostExposed(run: Run, bloc: string) {
+  const members = membersOf(run, bloc)
+    .map((id) => ({ id, loss: amountOf(run, id, "loss") ?? 0, share: share(run, id) }))
+    .filter((m): m is { id: string; loss: number; share: number } => m.share !== undefined)
+    .sort((a, b) => b.share - a.share || a.id.localeCompare(b.id));
+  return members[0];
+}
+
+export function evaluate(h: Headline, run: Run): HeadlineResult {
+  const base = { headline: h, actors: [], parts: [] };
+  switch (h.measure) {
+    case "loss": {
+      const parts = PARTS.map((name) => ({ name, value: amountOf(run, h.actor, name) }));
+      return { ...ranged(h, amountOf(run, h.actor, "loss")), actors: [], parts };
+    }
+    case "lossGdpShare":
+      return { ...base, ...ranged(h, share(run, h.actor)) };
+    case "lossRatio": {
+      const of = amountOf(run, h.of, "loss");
+      const to = amountOf(run, h.to, "loss");
+      const value = of === undefined || to === undefined || to === 0 ? undefined : of / to;
+      const parts = [
+        { name: h.of, value: of },
+        { name: h.to, value: to },
+      ];
+      return { ...ranged(h, value), actors: [], parts };
+    }
+    case "hardestHit": {
+      const top = statesByLoss(run.doc).slice(0, h.count);
+      const ids = top.map((a) => a.id);
+      const missing = h.includes.filter((id) => !ids.includes(id));
+      const allowed = h.others ? new Set([...h.includes, ...h.others]) : undefined;
+      const stray = allowed ? ids.filter((id) => !allowed.has(id)) : [];
+      const problems = [
+        ...missing.map((id) => `${id} is not among them`),
+        ...stray.map((id) => `${id} is among them`),
+      ];
+      const met = problems.length === 0;
+      const verdict = met ? "as expected" : `outside: ${problems.join("; ")}`;
+      return { ...base, value: undefined, actors: top, met, verdict };
+    }
+    case "mostExposedMember": {
+      const m = mostExposed(run, h.bloc);
+      const result = ranged(h, m?.share);
+      const actors = m ? [m] : [];
+      if (m && !h.members.includes(m.id)) {
+        const verdict = `outside: ${m.id} is the most exposed${result.met ? "" : `, and ${result.verdict.replace(/^outside: /, "")}`}`;
+        return { ...base, ...result, actors, met: false, verdict };
+      }
+      return { ...base, ...result, actors };
+    }
+    case "capacityShare":
+      return { ...base, ...ranged(h, run.doc.capacityShare?.[h.at]) };
+  }
+}
+
+/** Whether a figure meets a ranged expectation, and the verdict in words. */
+export function ranged(h: RangedHeadline, value: number | undefined) {
+  const out = (verdict: string) => ({ value, met: false, verdict: `outside: ${verdict}` });
+  if (value === undefined) return { value, met: false, verdict: "not computed" };
+  if (h.expect === "zero")
+    return value === 0 ? { value, met: true, verdict: "as expected" } : out("not 0");
+  const [lo, hi] = h.range ?? [Number.NaN, Number.NaN];
+  if (value >= lo && value <= hi) return { value, met: true, verdict: "as expected" };
+  if (h.expect === "positive" && value <= 0)
+    return out(value === 0 ? "no effect" : "the opposite direction");
+  if (h.expect === "negative" && value >= 0)
+    return out(value === 0 ? "no effect" : "the opposite direction");
+  if (value < lo) return out(lo > 0 ? `${times(lo / value)}× below the low end` : "below the low end");
+  return out(hi > 0 && value > 0 ? `${times(value / hi)}× above the high end` : "above the high end");
+}
+
+function times(x: number): string {
+  return Number(x.toPrecision(2)).toString();
+}
