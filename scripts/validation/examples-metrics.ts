@@ -9,7 +9,8 @@ import type { RunDocument } from "../../src/report/document.js";
 import { resolveRefs } from "../../src/scenario/refs.js";
 import { central } from "../../src/world/quantity.js";
 import type { Group, World } from "../../src/world/schema.js";
-import type { Headline, RangedHeadline } from "./examples-schema.js";
+import { ranged } from "./examples-range.js";
+import type { Headline } from "./examples-schema.js";
 import { field } from "./metrics.js";
 
 /** The parts of a loss the page shows beside it (docs/model.md §5). */
@@ -98,7 +99,7 @@ export function evaluate(h: Headline, run: Run): HeadlineResult {
   switch (h.measure) {
     case "loss": {
       const parts = PARTS.map((name) => ({ name, value: amountOf(run, h.actor, name) }));
-      return { ...ranged(h, amountOf(run, h.actor, "loss")), actors: [], parts };
+      return { ...base, ...ranged(h, amountOf(run, h.actor, "loss")), parts };
     }
     case "lossGdpShare":
       return { ...base, ...ranged(h, share(run, h.actor)) };
@@ -110,7 +111,7 @@ export function evaluate(h: Headline, run: Run): HeadlineResult {
         { name: h.of, value: of },
         { name: h.to, value: to },
       ];
-      return { ...ranged(h, value), actors: [], parts };
+      return { ...base, ...ranged(h, value), parts };
     }
     case "hardestHit": {
       const top = statesByLoss(run.doc).slice(0, h.count);
@@ -139,24 +140,4 @@ export function evaluate(h: Headline, run: Run): HeadlineResult {
     case "capacityShare":
       return { ...base, ...ranged(h, run.doc.capacityShare?.[h.at]) };
   }
-}
-
-/** Whether a figure meets a ranged expectation, and the verdict in words. */
-export function ranged(h: RangedHeadline, value: number | undefined) {
-  const out = (verdict: string) => ({ value, met: false, verdict: `outside: ${verdict}` });
-  if (value === undefined) return { value, met: false, verdict: "not computed" };
-  if (h.expect === "zero")
-    return value === 0 ? { value, met: true, verdict: "as expected" } : out("not 0");
-  const [lo, hi] = h.range ?? [Number.NaN, Number.NaN];
-  if (value >= lo && value <= hi) return { value, met: true, verdict: "as expected" };
-  if (h.expect === "positive" && value <= 0)
-    return out(value === 0 ? "no effect" : "the opposite direction");
-  if (h.expect === "negative" && value >= 0)
-    return out(value === 0 ? "no effect" : "the opposite direction");
-  if (value < lo) return out(lo > 0 ? `${times(lo / value)}× below the low end` : "below the low end");
-  return out(hi > 0 && value > 0 ? `${times(value / hi)}× above the high end` : "above the high end");
-}
-
-function times(x: number): string {
-  return Number(x.toPrecision(2)).toString();
 }

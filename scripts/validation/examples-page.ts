@@ -5,8 +5,9 @@
  * @module
  */
 import type { HeadlineResult } from "./examples-metrics.js";
-import type { Headline } from "./examples-schema.js";
+import { acceptedRange } from "./examples-range.js";
 import type { ExampleResult, ExamplesRun } from "./examples-run.js";
+import type { Headline } from "./examples-schema.js";
 import { money, percent, sig } from "./format.js";
 
 const PART_NAMES: Record<string, string> = {
@@ -74,8 +75,11 @@ export function expected(h: Headline): string {
     return `${h.includes.join(" and ")} among the ${h.count}; ${others}`;
   }
   if (h.expect === "zero") return "exactly 0";
-  const [lo, hi] = h.range ?? [0, 0];
-  const span = `${inUnit(h, lo)} to ${inUnit(h, hi)}`;
+  const [lo, hi] = acceptedRange(h) ?? [0, 0];
+  const accepted = `${inUnit(h, lo)} to ${inUnit(h, hi)}`;
+  const span = h.estimate
+    ? `${inUnit(h, h.estimate[0])} to ${inUnit(h, h.estimate[1])} (accepted: ${accepted})`
+    : accepted;
   const sign = { positive: "a loss", negative: "a gain", either: "either sign" }[h.expect];
   switch (h.measure) {
     case "mostExposedMember":

@@ -11,6 +11,7 @@ import { InputError } from "../../src/diagnostics/errors.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
 import { parseYaml } from "../../src/world/parse/yaml.js";
 import { validateDoc } from "../../src/world/schema-issues.js";
+import { checkRange } from "./examples-range.js";
 
 const Text = z.string().min(1);
 const Id = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, { message: "expected an id like eu-loss" });
@@ -23,11 +24,16 @@ const ActorId = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected 
 export const SIGNS = ["positive", "negative", "either", "zero"] as const;
 export type Sign = (typeof SIGNS)[number];
 
+const Pair = z.tuple([z.number(), z.number()]);
 const Expected = {
   /** The direction: positive (a loss), negative (a gain), either, or zero (no effect at all). */
   expect: z.enum(SIGNS),
-  /** Accepted values, both ends included, in the headline's unit; none for `zero`. */
-  range: z.tuple([z.number(), z.number()]).optional(),
+  /** The figure reasoned in `reason`, low and high: the range accepted is the page's rule,
+   * a third of the low end to three times the high end (`acceptedRange`)... */
+  estimate: Pair.optional(),
+  /** ...or, for ratios and shares, the accepted values themselves, both ends included. None
+   * for `zero`. */
+  range: Pair.optional(),
   reason: Text,
 };
 const Common = { id: Id, title: Text };
@@ -109,7 +115,8 @@ export function parseExamples(text: string, file: string, knows: (id: string) =>
       for (const [key, id] of refsOf(h))
         if (id !== "WORLD" && !knows(id))
           at(key, `no actor or group ${JSON.stringify(id)} in the world`, "unknown-actor");
-      if (h.measure !== "hardestHit") checkRange(h, (m) => at("range", m, "range"));
+      if (h.measure !== "hardestHit")
+        checkRange(h, (m) => at(h.estimate ? "estimate" : "range", m, "range"));
     }),
   );
   if (problems.length > 0) throw new InputError(problems);
@@ -136,24 +143,4 @@ function refsOf(h: Headline): [string, string][] {
     case "capacityShare":
       return [];
   }
-}
-
-/** The range must say the sign: positive [≥ 0, > 0], negative [< 0, ≤ 0], either across 0. */
-function checkRange(h: RangedHeadline, fail: (message: string) => void) {
-  if (h.expect === "zero") {
-    if (h.range) fail("expected no range with expect: zero (the figure must be exactly 0)");
-    return;
-  }
-  if (!h.range) {
-    fail(`expected a range [low, high] with expect: ${h.expect}`);
-    return;
-  }
-  const [lo, hi] = h.range;
-  if (!(lo < hi)) fail(`expected low < high, found [${lo}, ${hi}]`);
-  else if (h.expect === "positive" && !(lo >= 0))
-    fail(`expected a range at or above 0 with expect: positive, found [${lo}, ${hi}]`);
-  else if (h.expect === "negative" && !(hi <= 0))
-    fail(`expected a range at or below 0 with expect: negative, found [${lo}, ${hi}]`);
-  else if (h.expect === "either" && !(lo < 0 && hi > 0))
-    fail(`expected a range across 0 with expect: either, found [${lo}, ${hi}]`);
 }

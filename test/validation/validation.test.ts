@@ -1,12 +1,28 @@
 /**
  * docs/validation.md: every case runs through levier's pipeline, each of levier's figures lies
- * within the range the page states for it, and the page is what `npm run validation` writes
- * now (a stale page fails). The metrics are checked on hand-made documents, and a bad
- * references file gets file:line:col errors.
+ * within the range the page states for it, each headline of the five examples meets the
+ * expectation examples.yaml states for it, and the page is what `npm run validation` writes
+ * now (a stale page fails). The metrics are checked on hand-made documents, and bad references
+ * and examples files get file:line:col errors.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  amountOf,
+  evaluate,
+  mostExposed,
+  type Run,
+  statesByLoss,
+} from "../../scripts/validation/examples-metrics.js";
+import { acceptedRange, ranged } from "../../scripts/validation/examples-range.js";
+import {
+  EXAMPLES_DIR,
+  EXAMPLES_FILE,
+  type ExamplesRun,
+  runExamples,
+} from "../../scripts/validation/examples-run.js";
+import { type Headline, parseExamples } from "../../scripts/validation/examples-schema.js";
 import { amount, gdpOver, outputLost } from "../../scripts/validation/metrics.js";
 import { renderPage } from "../../scripts/validation/page.js";
 import { parseReferences } from "../../scripts/validation/references.js";
@@ -30,15 +46,23 @@ const FIGURES = references.cases.flatMap((c) =>
   c.references.map((r) => [`${c.id} / ${r.id}`, r.id] as const),
 );
 
+const examplesText = readFileSync(join(ROOT, EXAMPLES_FILE), "utf8");
+const anyId = () => true;
+const HEADLINES = parseExamples(examplesText, EXAMPLES_FILE, anyId).examples.flatMap((e) =>
+  e.headlines.map((h) => [`${e.id} / ${h.id}`, e.id, h.id] as const),
+);
+
 let validation: Validation;
+let examples: ExamplesRun;
 beforeAll(() => {
   validation = runValidation(ROOT);
+  examples = runExamples(ROOT);
 });
 
 describe("the validation cases", () => {
   it("are at least six scenarios, one file each in examples/validation, all of them used", () => {
     const files = readdirSync(join(ROOT, CASES_DIR))
-      .filter((f) => f.endsWith(".yaml") && f !== "references.yaml")
+      .filter((f) => f.endsWith(".yaml") && f !== "references.yaml" && f !== "examples.yaml")
       .sort();
     const used = references.cases.map((c) => c.scenario).sort();
     expect(used).toEqual(files);
@@ -70,8 +94,27 @@ describe("levier beside the published estimates", () => {
   it("docs/validation.md is what `npm run validation` writes now", () => {
     const page = readFileSync(join(ROOT, PAGE_FILE), "utf8");
     expect(page, "docs/validation.md is stale: run `npm run validation`").toBe(
-      renderPage(validation),
+      renderPage(validation, examples),
     );
+  });
+});
+
+describe("the five examples", () => {
+  it("are each scenario of examples/, once", () => {
+    const files = readdirSync(join(ROOT, EXAMPLES_DIR))
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
+    const used = parseExamples(examplesText, EXAMPLES_FILE, anyId)
+      .examples.map((e) => e.scenario)
+      .sort();
+    expect(used).toEqual(files);
+  });
+
+  it.each(HEADLINES)("%s: levier's figure meets the expectation the page states", (_, e, h) => {
+    const r = examples.examples
+      .find((x) => x.example.id === e)!
+      .headlines.find((x) => x.headline.id === h)!;
+    expect(r.met, `${e} / ${h}: ${r.verdict}`).toBe(true);
   });
 });
 
@@ -138,5 +181,148 @@ describe("references.yaml", () => {
   it("with an unknown metric is rejected with the path of the field", () => {
     const bad = good.replace("measure: lossGdpShare", "measure: gdp");
     expect(() => parseReferences(bad, "refs.yaml")).toThrow(/refs\.yaml:\d+:\d+/);
+  });
+});
+
+describe("the headlines' figures", () => {
+  const actor = (id: string, kind: string, loss: number) =>
+    ({ id, kind, loss }) as unknown as RunDocument["actors"][0];
+  const world = {
+    actors: [
+      { id: "A", kind: "state", gdp: { value: 100 } },
+      { id: "B", kind: "state", gdp: { value: 300 } },
+      { id: "C", kind: "state", gdp: { value: 50 } },
+      { id: "R", kind: "aggregate", gdp: { value: 1000 } },
+      { id: "EU", kind: "bloc", members: ["A", "B"], gdp: { value: 400 } },
+    ],
+    groups: [{ id: "ab_group", members: ["A", "C"] }],
+  } as unknown as World;
+  // Losses over 12 months: A 2 bn (2% of its GDP), B 3 bn (1%), C 4 bn (8%), R 50 bn.
+  const run: Run = {
+    doc: {
+      actors: [
+        actor("EU", "bloc", 5e9),
+        actor("A", "state", 2e9),
+        actor("B", "state", 3e9),
+        actor("C", "state", 4e9),
+        actor("R", "aggregate", 5e10),
+      ],
+      scenario: { horizon: 12 },
+      capacityShare: { baseline: 0.06, horizon: 0.08, added: 0.02 },
+    } as unknown as RunDocument,
+    world,
+    groups: [],
+  };
+  const h = (x: Record<string, unknown>) =>
+    ({ id: "h", title: "h", reason: "r", expect: "positive", ...x }) as unknown as Headline;
+
+  it("rank states only, leaving out blocs and aggregates", () => {
+    expect(statesByLoss(run.doc).map((a) => a.id)).toEqual(["C", "B", "A"]);
+  });
+
+  it("sum a bloc or a group over its members, and the world over every actor not a bloc", () => {
+    expect(amountOf(run, "EU", "loss")).toBe(5e9);
+    expect(amountOf(run, "ab_group", "loss")).toBe(6e9);
+    expect(amountOf(run, "WORLD", "loss")).toBe(5.9e10);
+  });
+
+  it("take the most exposed member by its loss over its GDP, not by its loss", () => {
+    expect(mostExposed(run, "EU")).toMatchObject({ id: "A", share: 0.02 });
+  });
+
+  it("check who is hardest hit: the required among them, the rest from the allowed", () => {
+    const top = { measure: "hardestHit", count: 2 };
+    expect(evaluate(h({ ...top, includes: ["C"] }), run).met).toBe(true);
+    expect(evaluate(h({ ...top, includes: ["C"], others: ["A"] }), run).verdict).toBe(
+      "outside: B is among them",
+    );
+    expect(evaluate(h({ ...top, includes: ["A"] }), run).verdict).toBe(
+      "outside: A is not among them",
+    );
+  });
+
+  it("check the member's identity as well as its share", () => {
+    const m = { measure: "mostExposedMember", bloc: "EU", range: [0.01, 0.03] };
+    expect(evaluate(h({ ...m, members: ["A"] }), run).met).toBe(true);
+    expect(evaluate(h({ ...m, members: ["B"] }), run).verdict).toBe(
+      "outside: A is the most exposed",
+    );
+  });
+
+  it("divide one loss by another, and read the capacity shares", () => {
+    const ratio = evaluate(h({ measure: "lossRatio", of: "C", to: "A", range: [1, 3] }), run);
+    expect(ratio.value).toBe(2);
+    expect(ratio.met).toBe(true);
+    const added = evaluate(h({ measure: "capacityShare", at: "added", range: [0.01, 0.04] }), run);
+    expect(added.value).toBe(0.02);
+  });
+
+  it("say how a figure misses its range", () => {
+    const pos = h({ measure: "loss", actor: "A", range: [1e9, 2e9] }) as never;
+    expect(ranged(pos, 1.5e9).met).toBe(true);
+    expect(ranged(pos, 2e9).met).toBe(true);
+    expect(ranged(pos, 2.5e8).verdict).toBe("outside: 4.0× below the low end");
+    expect(ranged(pos, 6e9).verdict).toBe("outside: 3.0× above the high end");
+    expect(ranged(pos, -1).verdict).toBe("outside: the opposite direction");
+    const est = h({ measure: "loss", actor: "A", estimate: [3e9, 5e9] }) as never;
+    expect(ranged(est, 4e9).verdict).toBe("as expected");
+    expect(ranged(est, 1e10).verdict).toBe("as expected (2.0× the estimate's high end)");
+    expect(ranged(est, 1.6e10).met).toBe(false);
+    expect(ranged(pos, 0).verdict).toBe("outside: no effect");
+    expect(ranged(pos, undefined).met).toBe(false);
+    const zero = h({ measure: "loss", actor: "A", expect: "zero" }) as never;
+    expect(ranged(zero, 0).met).toBe(true);
+    expect(ranged(zero, 1e-9).verdict).toBe("outside: not 0");
+  });
+});
+
+describe("examples.yaml", () => {
+  const lines = examplesText.split("\n");
+  const fault = (text: string, knows: (id: string) => boolean = () => true) => {
+    try {
+      parseExamples(text, "examples.yaml", knows);
+    } catch (e) {
+      return e as InputError;
+    }
+    return undefined;
+  };
+
+  it("with a range on the wrong side of 0 for its sign is rejected at the range's line", () => {
+    const at = lines.findIndex((l, i) => /^\s+range: \[/.test(l) && /positive/.test(lines[i - 1]!));
+    const bad = [...lines];
+    bad[at] = bad[at]!.replace(/\[.*\]/, "[-1.0e+9, 1.0e+9]");
+    const error = fault(bad.join("\n"));
+    expect(error).toBeInstanceOf(InputError);
+    expect(error!.issues[0]!.at).toMatchObject({ file: "examples.yaml", line: at + 1 });
+    expect(error!.issues[0]!.message).toMatch(/at or above 0/);
+  });
+
+  it("with an actor the world does not know is rejected at its line", () => {
+    const at = lines.findIndex((l) => /^\s+actor: CN$/.test(l));
+    const bad = [...lines];
+    bad[at] = bad[at]!.replace("CN", "XX");
+    const error = fault(bad.join("\n"), (id) => id !== "XX");
+    expect(error).toBeInstanceOf(InputError);
+    expect(error!.issues).toHaveLength(1);
+    expect(error!.issues[0]!.at).toMatchObject({ file: "examples.yaml", line: at + 1 });
+    expect(error!.issues[0]!.message).toBe('no actor or group "XX" in the world');
+  });
+
+  it("accept a third of an estimate's low end to three times its high end", () => {
+    const h = (estimate: number[]) => ({ estimate, expect: "either" }) as never;
+    expect(acceptedRange(h([3e9, 5e9]))).toEqual([1e9, 1.5e10]);
+    expect(acceptedRange(h([-6e9, 2e9]))).toEqual([-1.8e10, 6e9]);
+    expect(acceptedRange(h([-6e9, -3e9]))).toEqual([-1.8e10, -1e9]);
+    expect(acceptedRange(h([0, 2e9]))).toEqual([0, 6e9]);
+  });
+
+  it("with both an estimate and a range is rejected", () => {
+    const bad = examplesText.replace(/(\n\s+)estimate: (\[[^\]]*\])/, "$1estimate: $2$1range: $2");
+    expect(fault(bad)?.message).toMatch(/an estimate .* or a range, not both/);
+  });
+
+  it("with a zero expectation that states a range is rejected", () => {
+    const bad = examplesText.replace("expect: zero", "expect: zero\n        range: [0, 1]");
+    expect(fault(bad)?.message).toMatch(/expected no range or estimate with expect: zero/);
   });
 });
