@@ -36,7 +36,7 @@ export function examplesSection(
     "|---|---|---|---|---|",
     ...all.map(
       ({ e, h }) =>
-        `| ${e.example.title} | ${h.headline.title} | ${expected(h.headline)} | ${figure(h)} | ${h.verdict} |`,
+        `| ${e.example.title} | ${h.headline.title} | ${expected(h.headline)} | ${figure(h)} | ${h.verdict}${h.headline.known ? " (known flaw, open)" : ""} |`,
     ),
     "",
     ...run.examples.flatMap((e, i) => exampleSection(e, i, measureLine)),
@@ -61,7 +61,7 @@ function exampleSection(
       ? [`Warnings: ${e.warnings.map((w) => `\`${w}\``).join("; ")}.`, ""]
       : []),
     ...e.headlines.flatMap((h) => [
-      `- **${h.headline.title}.** Expected: ${expected(h.headline)}. levier: ${figure(h)}${partsOf(h)}. **Verdict:** ${h.verdict}.`,
+      `- **${h.headline.title}.** Expected: ${expected(h.headline)}. levier: ${figure(h)}${partsOf(h)}. **Verdict:** ${h.verdict}.${h.headline.known ? ` **Known flaw of the model, open:** ${h.headline.known.trim()}` : ""}`,
       `  *Why:* ${h.headline.reason.trim()}`,
     ]),
     "",

@@ -5,9 +5,10 @@
  * with home bias or explicit bilateral flows as the seed where the data gives them, and balanced
  * by biproportional scaling (RAS) so that every supplier ships exactly its output and every user
  * receives exactly its use; on the routes of the export controls in force (`controls.ts`) no
- * flow may pass its control's share of the uncontrolled flow (`baseline-controls.ts`). A user that the controls leave without enough allowed supply does without what it
- * cannot get (`controlled-margins.ts`); the baseline says so in its notes. All figures are
- * central values, per year.
+ * flow may pass its control's share of the uncontrolled flow (`baseline-controls.ts`). A user
+ * that the controls leave without enough allowed supply does without what it cannot get
+ * (`controlled-margins.ts`); the baseline says so in its notes. All figures are central
+ * values, per year.
  * @module
  */
 import { type BaselineNote, controlledFlows, fmt, perYear } from "./baseline-controls.js";

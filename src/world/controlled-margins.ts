@@ -3,9 +3,10 @@
  * changes is who can use them. A user left with no allowed supplier does without the good: its
  * need is dropped (its nodes' recipe need for it, and its final demand). A user whose allowed
  * suppliers cannot give it all it uses (with everyone else served too, and no capped route
- * carrying more than its cap allows) has its need scaled to what they can give. Either way the output thus freed goes to the final use of the users who
- * can still buy it, in proportion to their final demand (or their use where none has final
- * demand), so that outputs and uses still add up and RAS can balance the flows (docs/model.md).
+ * carrying more than its cap allows) has its need scaled to what they can give. Either way the
+ * output thus freed goes to the final use of the users who can still buy it, in proportion to
+ * their final demand (or their use where none has final demand), so that outputs and uses still
+ * add up and RAS can balance the flows (docs/model.md).
  * @module
  */
 import { deficientSet, maxFlow, type Transport, unusableRoutes } from "./transport.js";

@@ -3,8 +3,8 @@
  * cross-entropy Σ x ln(x / a), Bacharach 1970) with rows equal to supplier outputs, columns equal
  * to user uses, and no cell above its bound. Its solution has the form x_su = min(b_su,
  * a_su r_s c_u): a cell is either clamped at its bound or scaled like an unbounded one (the
- * Karush–Kuhn–Tucker conditions of that problem). The iteration is RAS's, one row or column at a
- * time, with the scaling of a row found by clamping: scale the free cells to what the row still
+ * Karush–Kuhn–Tucker conditions of that problem). The iteration is RAS's, one row or column at
+ * a time, with the scaling of a row found by clamping: scale the free cells to what the row still
  * needs, clamp those that pass their bounds, exclude them, and scale the rest again, until none
  * passes (finite: the clamped set only grows). It is exact dual coordinate ascent on the
  * interval-constrained matrix-estimation problem (Censor & Zenios 1997, ch. 9), convergent for
@@ -31,19 +31,53 @@ export function balanceBounded(
   const U = colTotals.length;
   // The scaled seed a_su r_s c_u, unclamped; the flows are min(bound, scaled).
   const scaled = Float64Array.from(flows);
+  // Lines with no finite bound are scaled as in plain RAS (the same arithmetic, fewer passes).
+  const rowBounded = new Uint8Array(S);
+  const colBounded = new Uint8Array(U);
+  for (let c = 0; c < bound.length; c++) {
+    if (bound[c] === Infinity) continue;
+    rowBounded[Math.floor(c / U)] = 1;
+    colBounded[c % U] = 1;
+  }
   const clamped = new Uint8Array(Math.max(S, U));
   let it = 0;
   while (it < RAS_MAX_ITERATIONS) {
     it++;
     let worst = 0;
-    for (let s = 0; s < S; s++)
-      worst = Math.max(worst, scaleLine(scaled, bound, s * U, 1, U, rowTotals[s]!, clamped));
-    for (let u = 0; u < U; u++)
-      worst = Math.max(worst, scaleLine(scaled, bound, u, U, S, colTotals[u]!, clamped));
+    for (let s = 0; s < S; s++) {
+      const gap =
+        rowBounded[s] === 1
+          ? scaleLine(scaled, bound, s * U, 1, U, rowTotals[s]!, clamped)
+          : scalePlain(scaled, s * U, 1, U, rowTotals[s]!);
+      worst = Math.max(worst, gap);
+    }
+    for (let u = 0; u < U; u++) {
+      const gap =
+        colBounded[u] === 1
+          ? scaleLine(scaled, bound, u, U, S, colTotals[u]!, clamped)
+          : scalePlain(scaled, u, U, S, colTotals[u]!);
+      worst = Math.max(worst, gap);
+    }
     if (worst < RAS_TOLERANCE) break;
   }
   for (let c = 0; c < flows.length; c++) flows[c] = Math.min(scaled[c]!, bound[c]!);
   return it;
+}
+
+/** Scales a line without bounds to `total`, as `balance` does; returns |factor − 1|. */
+function scalePlain(
+  scaled: Float64Array,
+  start: number,
+  step: number,
+  n: number,
+  total: number,
+): number {
+  let sum = 0;
+  for (let k = 0, c = start; k < n; k++, c += step) sum += scaled[c]!;
+  if (!(sum > 0)) return 0;
+  const f = total / sum;
+  for (let k = 0, c = start; k < n; k++, c += step) scaled[c] = scaled[c]! * f;
+  return Math.abs(f - 1);
 }
 
 /**

@@ -114,7 +114,12 @@ describe("the five examples", () => {
     const r = examples.examples
       .find((x) => x.example.id === e)!
       .headlines.find((x) => x.headline.id === h)!;
-    expect(r.met, `${e} / ${h}: ${r.verdict}`).toBe(true);
+    // A headline with a `known` note records a flaw of the model still open: it must still be
+    // outside its range, so that a fix brings the note's removal with it.
+    const known = r.headline.known !== undefined;
+    expect(r.met, `${e} / ${h}: ${r.verdict}${known ? " (remove its `known` note)" : ""}`).toBe(
+      !known,
+    );
   });
 });
 
