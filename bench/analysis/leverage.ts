@@ -16,8 +16,8 @@ import {
   leverageMatrix,
   leveragePlan,
 } from "../../src/analysis/leverage/matrix.js";
-import { runTasksParallel } from "../../src/analysis/leverage/parallel.js";
 import { fileReader } from "../../src/io/world-files.js";
+import { runTasksParallel } from "../../src/node/leverage-parallel.js";
 import { loadWorld } from "../../src/world/load.js";
 
 const { values } = parseArgs({

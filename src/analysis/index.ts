@@ -50,7 +50,6 @@ export {
   leverageMatrix,
   leveragePlan,
 } from "./leverage/matrix.js";
-export { runTasksParallel } from "./leverage/parallel.js";
 export { runTasks } from "./leverage/run-tasks.js";
 export type { WithholdTask } from "./leverage/withhold.js";
 export { DEFAULT_MAJOR_POWERS } from "./powers.js";

@@ -36,7 +36,6 @@ import {
   leverageMatrix,
   leveragePlan,
 } from "../analysis/leverage/matrix.js";
-import { runTasksParallel } from "../analysis/leverage/parallel.js";
 import type { WithholdTask } from "../analysis/leverage/withhold.js";
 import { type Profile, profile, profilePlan, profileTasks } from "../analysis/profile.js";
 import type { Losses } from "../analysis/value-added.js";
@@ -44,6 +43,7 @@ import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
+import { runTasksParallel } from "../node/leverage-parallel.js";
 import { profileReport } from "../report/profile.js";
 import { reportFiles } from "../report/write.js";
 import { type CliContext, printJson, println } from "./context.js";

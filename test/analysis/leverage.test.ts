@@ -11,12 +11,9 @@ import {
   leverageMatrix,
   leveragePlan,
 } from "../../src/analysis/leverage/matrix.js";
-import {
-  runTasksParallel,
-  runTasksParallelDetailed,
-} from "../../src/analysis/leverage/parallel.js";
 import { runTasks } from "../../src/analysis/leverage/run-tasks.js";
 import { withheldEdges } from "../../src/analysis/leverage/withhold.js";
+import { runTasksParallel, runTasksParallelDetailed } from "../../src/node/leverage-parallel.js";
 import { compileScenario } from "../../src/scenario/compile.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { randomWorld } from "../helpers/random-world.js";

@@ -15,7 +15,7 @@
  * `cost.ts`), marked `simulated: false`. `threshold: 0` simulates every pair.
  *
  * `leveragePlan` lists the simulations; `leverageMatrix` assembles their results, so the
- * simulations can run here (`runTasks`) or on worker threads (`parallel.ts`).
+ * simulations can run here (`runTasks`) or on worker threads (`node/leverage-parallel.ts`).
  * @module
  */
 import type { LossMeasure } from "../../losses/measure.js";

@@ -1,7 +1,7 @@
 /**
  * Runs withholding tasks on one compiled network, one after the other, and returns for each
  * the loss over the task's months in the task's measure (USD; negative = gain) by every network
- * actor, and the value added lost in every good. `parallel.ts` spreads the same work over worker threads.
+ * actor, and the value added lost in every good. `node/leverage-parallel.ts` spreads the same work over worker threads.
  * @module
  */
 import type { Network } from "../../network/network.js";

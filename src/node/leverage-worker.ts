@@ -1,12 +1,12 @@
 /**
- * Worker-thread entry of `parallel.ts`: receives the network once (workerData), then chunks of
+ * Worker-thread entry of `leverage-parallel.ts`: receives the network once (workerData), then chunks of
  * tasks, and answers each chunk with its results.
  * @module
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Network } from "../../network/network.js";
-import { runTasks } from "./run-tasks.js";
-import type { WithholdTask } from "./withhold.js";
+import { runTasks } from "../analysis/leverage/run-tasks.js";
+import type { WithholdTask } from "../analysis/leverage/withhold.js";
+import type { Network } from "../network/network.js";
 
 const port = parentPort;
 if (port) {

@@ -5,15 +5,16 @@
  * its work to the others; the results are those of `runTasks`, in task order, bit for bit
  * (each task is one deterministic simulation).
  *
- * This file and `worker.ts` are the only part of `analysis/` that touches threads. Run from the
+ * This file and `leverage-worker.ts` are the runtime edge of the leverage analysis (the core in
+ * `analysis/` starts no thread). Run from the
  * TypeScript sources (tests, benchmarks), workers load them through tsx's loader.
  * @module
  */
 import { Worker } from "node:worker_threads";
-import type { Network } from "../../network/network.js";
-import type { Losses } from "../value-added.js";
-import { runTasks } from "./run-tasks.js";
-import type { WithholdTask } from "./withhold.js";
+import { runTasks } from "../analysis/leverage/run-tasks.js";
+import type { WithholdTask } from "../analysis/leverage/withhold.js";
+import type { Losses } from "../analysis/value-added.js";
+import type { Network } from "../network/network.js";
 
 export interface ParallelOptions {
   /** Threads in all, this one included; 1 runs everything here. */
@@ -133,10 +134,10 @@ export async function runTasksParallelDetailed(
 function spawn(net: Network): Worker {
   const here = import.meta.url;
   if (here.endsWith(".js"))
-    return new Worker(new URL("./worker.js", here), { workerData: { net } });
+    return new Worker(new URL("./leverage-worker.js", here), { workerData: { net } });
   // From the TypeScript sources: register tsx's loader in the worker, then load the entry.
   const loader = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./worker.ts", here).href;
+  const entry = new URL("./leverage-worker.ts", here).href;
   const source = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(source, { eval: true, workerData: { net } });
 }
