@@ -13,7 +13,7 @@
  * to the bit. Cells are s × users + u, as in `ras.ts`; docs/model.md §2 has the equations.
  * @module
  */
-import { RAS_MAX_ITERATIONS, RAS_TOLERANCE } from "./ras.js";
+import { RAS_MAX_ITERATIONS, RAS_TOLERANCE, scaleToTotal } from "./ras.js";
 
 /**
  * Scales `flows` (in place) so that rows sum to `rowTotals` and columns to `colTotals` with
@@ -48,36 +48,20 @@ export function balanceBounded(
       const gap =
         rowBounded[s] === 1
           ? scaleLine(scaled, bound, s * U, 1, U, rowTotals[s]!, clamped)
-          : scalePlain(scaled, s * U, 1, U, rowTotals[s]!);
+          : scaleToTotal(scaled, s * U, 1, U, rowTotals[s]!);
       worst = Math.max(worst, gap);
     }
     for (let u = 0; u < U; u++) {
       const gap =
         colBounded[u] === 1
           ? scaleLine(scaled, bound, u, U, S, colTotals[u]!, clamped)
-          : scalePlain(scaled, u, U, S, colTotals[u]!);
+          : scaleToTotal(scaled, u, U, S, colTotals[u]!);
       worst = Math.max(worst, gap);
     }
     if (worst < RAS_TOLERANCE) break;
   }
   for (let c = 0; c < flows.length; c++) flows[c] = Math.min(scaled[c]!, bound[c]!);
   return it;
-}
-
-/** Scales a line without bounds to `total`, as `balance` does; returns |factor − 1|. */
-function scalePlain(
-  scaled: Float64Array,
-  start: number,
-  step: number,
-  n: number,
-  total: number,
-): number {
-  let sum = 0;
-  for (let k = 0, c = start; k < n; k++, c += step) sum += scaled[c]!;
-  if (!(sum > 0)) return 0;
-  const f = total / sum;
-  for (let k = 0, c = start; k < n; k++, c += step) scaled[c] = scaled[c]! * f;
-  return Math.abs(f - 1);
 }
 
 /**

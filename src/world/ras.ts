@@ -65,26 +65,31 @@ export function balance(flows: Float64Array, rowTotals: Float64Array, colTotals:
   const U = colTotals.length;
   for (let it = 0; it < RAS_MAX_ITERATIONS; it++) {
     let worst = 0;
-    for (let s = 0; s < S; s++) {
-      let sum = 0;
-      for (let u = 0; u < U; u++) sum += flows[s * U + u]!;
-      if (sum > 0) {
-        const f = rowTotals[s]! / sum;
-        worst = Math.max(worst, Math.abs(f - 1));
-        for (let u = 0; u < U; u++) flows[s * U + u] = flows[s * U + u]! * f;
-      }
-    }
-    for (let u = 0; u < U; u++) {
-      let sum = 0;
-      for (let s = 0; s < S; s++) sum += flows[s * U + u]!;
-      if (sum > 0) {
-        const f = colTotals[u]! / sum;
-        worst = Math.max(worst, Math.abs(f - 1));
-        for (let s = 0; s < S; s++) flows[s * U + u] = flows[s * U + u]! * f;
-      }
-    }
+    for (let s = 0; s < S; s++)
+      worst = Math.max(worst, scaleToTotal(flows, s * U, 1, U, rowTotals[s]!));
+    for (let u = 0; u < U; u++)
+      worst = Math.max(worst, scaleToTotal(flows, u, U, S, colTotals[u]!));
     if (worst < RAS_TOLERANCE) return;
   }
+}
+
+/**
+ * Scales one row or column of `cells` (start + k × step, k < n) so that it sums to `total`,
+ * RAS's step; returns |factor − 1| (0 for a line that sums to 0, which is left alone).
+ */
+export function scaleToTotal(
+  cells: Float64Array,
+  start: number,
+  step: number,
+  n: number,
+  total: number,
+): number {
+  let sum = 0;
+  for (let k = 0, c = start; k < n; k++, c += step) sum += cells[c]!;
+  if (!(sum > 0)) return 0;
+  const f = total / sum;
+  for (let k = 0, c = start; k < n; k++, c += step) cells[c] = cells[c]! * f;
+  return Math.abs(f - 1);
 }
 
 /** The largest relative gap between a row or column sum and its total (0 when balanced). */
