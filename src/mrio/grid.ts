@@ -7,7 +7,7 @@
  * @module
  */
 import type { Issue, Location } from "../diagnostics/issue.js";
-import type { Cell } from "../world/parse/csv.js";
+import { type Cell, readQuoted } from "../world/parse/csv.js";
 
 export interface Grid {
   file: string;
@@ -85,36 +85,22 @@ export function parseGrid(text: string, file: string): { grid?: Grid; issues: Is
       }
       return { text: text.slice(start, i), line: at, col };
     }
-    let value = "";
-    i++;
-    for (;;) {
-      if (i >= n) {
-        fail(at, col, "syntax", 'unterminated quoted field; expected a closing "');
-        return undefined;
-      }
-      const ch = text[i]!;
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          value += '"';
-          i += 2;
-          continue;
-        }
-        i++;
-        break;
-      }
-      if (ch === "\n") {
-        line++;
-        lineStart = i + 1;
-      }
-      value += ch;
-      i++;
+    const q = readQuoted(text, i);
+    if (!q) {
+      fail(at, col, "syntax", 'unterminated quoted field; expected a closing "');
+      return undefined;
+    }
+    i = q.end;
+    if (q.lines > 0) {
+      line += q.lines;
+      lineStart = q.lineStart;
     }
     const next = text.charCodeAt(i);
     if (i < n && next !== 44 && next !== 10 && next !== 13) {
       fail(line, i - lineStart + 1, "syntax", "expected a comma or the end of the line here");
       return undefined;
     }
-    return { text: value, line: at, col };
+    return { text: q.value, line: at, col };
   }
 
   function endRecord() {

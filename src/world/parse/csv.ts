@@ -18,6 +18,35 @@ export interface CsvTable {
   rows: Cell[][];
 }
 
+/**
+ * Reads the quoted field whose opening quote is at `i` ("" stands for a quote): its value, the
+ * index after its closing quote, and the line breaks inside it (how many, and where the line
+ * after the last one starts); undefined when no closing quote comes.
+ */
+export function readQuoted(
+  text: string,
+  i: number,
+): { value: string; end: number; lines: number; lineStart: number } | undefined {
+  let value = "";
+  let lines = 0;
+  let lineStart = -1;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text[j]!;
+    if (c === '"') {
+      if (text[j + 1] !== '"') return { value, end: j + 1, lines, lineStart };
+      value += '"';
+      j++;
+      continue;
+    }
+    if (c === "\n") {
+      lines++;
+      lineStart = j + 1;
+    }
+    value += c;
+  }
+  return undefined;
+}
+
 export function parseCsv(text: string, file: string): { table?: CsvTable; issues: Issue[] } {
   const size = Buffer.byteLength(text, "utf8");
   if (size > MAX_FILE_BYTES) {
@@ -48,33 +77,21 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; issues
     const cellCol = i - lineStart + 1;
     let value = "";
     if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) {
-          return err(
-            file,
-            cellLine,
-            cellCol,
-            "syntax",
-            'unterminated quoted field; expected a closing "',
-          );
-        }
-        const c = text[i];
-        if (c === '"') {
-          if (text[i + 1] === '"') {
-            value += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === "\n") {
-          line++;
-          lineStart = i + 1;
-        }
-        value += c;
-        i++;
+      const q = readQuoted(text, i);
+      if (!q) {
+        return err(
+          file,
+          cellLine,
+          cellCol,
+          "syntax",
+          'unterminated quoted field; expected a closing "',
+        );
+      }
+      value = q.value;
+      i = q.end;
+      if (q.lines > 0) {
+        line += q.lines;
+        lineStart = q.lineStart;
       }
       const next = text[i];
       if (i < text.length && next !== "," && next !== "\n" && next !== "\r") {
