@@ -110,6 +110,7 @@ export function syntheticNetwork(o: SyntheticOptions): Network {
     goodPrice: new Float64Array(G).fill(2),
     goodSecurityWeight: new Float64Array(G).fill(1),
     goodElasticity: new Float64Array(G).fill(0.5),
+    goodRationed: new Float64Array(G),
     goodEconomy: new Uint8Array(G),
     rampLag: new Float64Array(G).fill(2),
     rampRate: new Float64Array(G).fill(0.05),

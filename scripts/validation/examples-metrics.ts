@@ -106,11 +106,20 @@ export function evaluate(h: Headline, run: Run): HeadlineResult {
     case "lossRatio": {
       const of = amountOf(run, h.of, "loss");
       const to = amountOf(run, h.to, "loss");
-      const value = of === undefined || to === undefined || to === 0 ? undefined : of / to;
       const parts = [
         { name: h.of, value: of },
         { name: h.to, value: to },
       ];
+      // The target loses and the other side does not: the ratio is unbounded above, which a
+      // range with a positive high end accepts (more leverage than any finite ratio).
+      if (of !== undefined && to !== undefined && of > 0 && !(to > 0)) {
+        const met = h.expect === "positive";
+        const verdict = met
+          ? "as expected (unbounded: only the target loses)"
+          : "outside: only the target loses";
+        return { ...base, value: undefined, met, verdict, parts };
+      }
+      const value = of === undefined || to === undefined || to === 0 ? undefined : of / to;
       return { ...base, ...ranged(h, value), parts };
     }
     case "hardestHit": {

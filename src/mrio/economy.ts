@@ -66,8 +66,8 @@ export function economyOf(acc: Accounts): Economy {
     const s = p % S;
     supply[s * A + Math.floor(p / S)] = output[s]! > 0 ? acc.x[p]! / output[s]! : 0;
   }
-  const demandKey = fitFlows(flows, coef, acc.x, output, A, S);
   for (let k = 0; k < finalUse.length; k++) finalUse[k] = Math.max(0, finalUse[k]!);
+  const demandKey = fitFlows(flows, coef, acc.x, output, finalUse, A, S);
   return {
     actors: acc.actors,
     sectors: acc.codes,

@@ -26,6 +26,11 @@ export interface Network {
   goodSecurityWeight: Float64Array;
   /** Price elasticity of final demand at baseline, per good (for consumer surplus lost). */
   goodElasticity: Float64Array;
+  /** Per good, the demand unserved at baseline as a share of baseline receipts (rationed
+   * goods; 0 elsewhere): what a supplier's buyers stop taking is sold to it (step 6). */
+  goodRationed: Float64Array;
+  /** Whether any good is rationed (set by `finishNetwork`). */
+  rationed: boolean;
   /** 1 where the good is a sector of the economy downstream of the chain (layer `economy`). */
   goodEconomy: Uint8Array;
   /** Per good: months before idle suppliers ramp up, monthly rate and ceiling (shares of capacity). */
@@ -104,6 +109,7 @@ export function goodParameters(
   | "goodPrice"
   | "goodSecurityWeight"
   | "goodElasticity"
+  | "goodRationed"
   | "goodEconomy"
   | "rampLag"
   | "rampRate"
@@ -117,6 +123,7 @@ export function goodParameters(
     goodPrice: of((g) => g.pricePerUnit),
     goodSecurityWeight: of((g) => g.securityWeight),
     goodElasticity: of((g) => g.demandElasticity ?? DEFAULT_DEMAND_ELASTICITY),
+    goodRationed: of((g) => g.rationedDemand ?? 0),
     goodEconomy: Uint8Array.from(world.goods.map((g) => (g.layer === "economy" ? 1 : 0))),
     rampLag: of((g) => g.rampUp.lagMonths),
     rampRate: of((g) => g.rampUp.ratePerMonth),
@@ -139,6 +146,7 @@ export function finishNetwork(
     | "nodeBase"
     | "poolBase"
     | "poolNeedBase"
+    | "rationed"
   >,
 ): Network {
   const N = n.nodeCount;
@@ -175,6 +183,7 @@ export function finishNetwork(
   }
   const network: Network = {
     ...n,
+    rationed: n.goodRationed.some((r) => r > 0),
     nodeBase,
     poolBase,
     poolNeedBase: new Float64Array(Q),

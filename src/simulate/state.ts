@@ -47,6 +47,10 @@ export interface EngineState {
   nodeDemand: Float64Array;
   nodeShipped: Float64Array;
   nodeExtra: Float64Array;
+  /** Per node, this month's orders from demand left unserved at baseline (rationed goods). */
+  nodeRationed: Float64Array;
+  /** Per node, the baseline flow of its edges that a cap holds below what is asked. */
+  nodeHeld: Float64Array;
   nodeScratch: Float64Array;
   nodeClaims: Float64Array;
   poolA: Float64Array;
@@ -115,6 +119,8 @@ export function initialState(net: Network): EngineState {
     nodeDemand: f(),
     nodeShipped: f(),
     nodeExtra: f(),
+    nodeRationed: f(),
+    nodeHeld: f(),
     nodeScratch: f(),
     nodeClaims: f(),
     poolA: p(),

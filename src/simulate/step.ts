@@ -41,6 +41,7 @@ export function step(
   placeOrders(net, s, opts.refillRate);
   ship(net, s);
   reroute(net, s);
+  sellRationed(net, s);
   advance(net, s);
   s.month = m;
 }
@@ -86,6 +87,7 @@ function produce(net: Network, s: EngineState): void {
     const p = plan[k]!;
     const y = p * limit;
     output[k] = y;
+    // What it can deliver: its capacity, or, short of an input, the output its inputs allow.
     usable[k] = p > 0 ? capacity[k]! * (y / p) : capacity[k]!;
     s.binding[k] = bind;
     // Inputs used: what the output needs, never more than was received.
@@ -210,6 +212,35 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
     redistribute(net, s, blocked, false);
     redistribute(net, s, over, false);
     for (let k = 0; k < net.nodeCount; k++) s.nodeDemand[k] = s.nodeDemand[k]! + s.nodeExtra[k]!;
+  }
+  if (net.rationed) rationedOrders(net, s);
+}
+
+/**
+ * 6b. Demand left unserved at baseline prices (goods rationed in the data year) takes up what a
+ * supplier's buyers no longer ask of it: at most the share ρ_g of the baseline flows to the
+ * buyers it may still serve (edges that no cap holds below what is asked), and never beyond its
+ * baseline output or what it can make this month. These orders come from outside the modelled
+ * buyers (the queue of a sold-out market) and are sold out of the network (`sellRationed`).
+ */
+function rationedOrders(net: Network, s: EngineState): void {
+  const { goodRationed, nodeGood, nodeBase, edgeBase, edgeNode } = net;
+  const held = s.nodeHeld;
+  held.fill(0);
+  for (const e of s.ruled) if (s.allowed[e]! < s.desired[e]!) held[edgeNode[e]!] += edgeBase[e]!;
+  for (let k = 0; k < net.nodeCount; k++) {
+    s.nodeRationed[k] = 0;
+    const rho = goodRationed[nodeGood[k]!]!;
+    if (!(rho > 0)) continue;
+    const base = nodeBase[k]!;
+    const top = base < s.usable[k]! ? base : s.usable[k]!;
+    const gap = top - s.nodeDemand[k]!;
+    if (!(gap > 1e-9 * base)) continue;
+    const reach = rho * (base - held[k]!);
+    const r = gap < reach ? gap : reach;
+    if (!(r > 0)) continue;
+    s.nodeRationed[k] = r;
+    s.nodeDemand[k] = s.nodeDemand[k]! + r;
   }
 }
 
@@ -477,6 +508,18 @@ function reroute(net: Network, s: EngineState): void {
       more += take;
     }
     s.nodeShipped[k] = s.nodeShipped[k]! + more;
+  }
+}
+
+/** 8b. What is left after every modelled buyer is served goes to the demand left unserved at
+ * baseline, up to this month's orders from it (`rationedOrders`). */
+function sellRationed(net: Network, s: EngineState): void {
+  if (!net.rationed) return;
+  for (let k = 0; k < net.nodeCount; k++) {
+    const r = s.nodeRationed[k]!;
+    if (!(r > 0)) continue;
+    const left = s.output[k]! + s.inventory[k]! - s.nodeShipped[k]!;
+    if (left > 0) s.nodeShipped[k] = s.nodeShipped[k]! + (left < r ? left : r);
   }
 }
 

@@ -60,6 +60,7 @@ export function figuresOf(world: World): FigureRef[] {
     add(["goods", i, "securityWeight"], g.securityWeight, "nonneg", g);
     add(["goods", i, "homeBias"], g.homeBias, "unit", g);
     add(["goods", i, "demandElasticity"], g.demandElasticity, "positive", g);
+    add(["goods", i, "rationedDemand"], g.rationedDemand, "nonneg", g);
   });
   world.suppliers.forEach((s, i) => {
     add(["suppliers", i, "share"], s.share, "unit", s);

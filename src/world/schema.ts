@@ -122,6 +122,11 @@ export const GoodSchema = z.strictObject({
   /** Price elasticity of final demand at baseline (> 0), for the consumer surplus lost when
    * final demand goes unserved (docs/model.md, "Losses"). Default 0.5. */
   demandElasticity: QuantitySchema.optional(),
+  /** Demand left unserved at baseline prices, as a share of each buyer's baseline receipts,
+   * for a good that is rationed (sold out) in the data year: output that a supplier's own buyers
+   * no longer take (a cap, a buyer gone) is sold to it, up to this share of the supplier's
+   * buyers that it may still serve (docs/model.md, step 6). Default 0. */
+  rationedDemand: QuantitySchema.optional(),
   source: SlugSchema.optional(),
   year: z.number().int().min(1900).max(2100).optional(),
   note: z.string().optional(),

@@ -172,7 +172,8 @@ describe("leverage on the default world", () => {
     ] as const) {
       const c = cell(from, to);
       expect(c.simulated).toBe(true);
-      expect(c.damageShare).toBeGreaterThan(0.01);
+      // More than half a percent of the target's GDP over the three years.
+      expect(c.damageShare).toBeGreaterThan(0.005);
       expect(c.securityLoss).toBeGreaterThan(0);
     }
     expect(cell("TW", "US").asymmetry).toBeGreaterThan(0);

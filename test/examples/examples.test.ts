@@ -94,7 +94,7 @@ describe("the examples", () => {
       measure: string;
       rules: string[];
       members: { member: string; gain: number; costShare: number }[];
-      vote: { pass: boolean; no: string[] };
+      vote: { pass: boolean; no: string[]; tally: { yes: number; yesPopulationShare: number } };
     };
     expect(council.measure).toBe("export-controls");
     expect(council.rules).toEqual(["qmv"]);
@@ -104,8 +104,10 @@ describe("the examples", () => {
     expect(nl.costShare).toBeGreaterThan(0.5);
     expect(Math.max(...council.members.map((m) => m.costShare))).toBe(nl.costShare);
     expect(council.vote.no).toContain("NL");
-    // Fewer than four members against cannot block a qualified majority.
-    expect(council.vote.pass).toBe(council.vote.no.length < 4);
+    // A qualified majority (Art. 16(4) TEU): 55% of the members (15 of 27) representing 65% of
+    // the EU's population; abstentions count as against.
+    const { yes, yesPopulationShare } = council.vote.tally;
+    expect(council.vote.pass).toBe(yes >= 15 && yesPopulationShare >= 0.65);
     const html = readFileSync(join(out, "nl-lithography-cut-to-china.html"), "utf8");
     expect(html).toContain(`NL bears ${pct(nl.costShare)} of it`);
     expect(docs.get("taiwan-fab-disruption.yaml")!.council).toBeUndefined();

@@ -68,8 +68,16 @@ describe("the economy downstream of the chain in the default world", () => {
 
   it("makes electronics buy chips critically and every sector buy cloud", () => {
     const electronics = goods.get("electronics")!;
-    const chips = electronics.recipe!.find((r) => r.input === "leading_edge_logic")!;
-    expect(central(chips.criticality)).toBeGreaterThanOrEqual(0.4);
+    const input = (id: string) => electronics.recipe!.find((r) => r.input === id)!;
+    // Most electrical and optical equipment stops without chips...
+    expect(central(input("mature_chips").criticality)).toBeGreaterThanOrEqual(0.4);
+    // ...and the part built on leading-edge processors loses far more than their cost share.
+    const edge = input("leading_edge_logic");
+    const share =
+      (central(edge.perUnit) * central(goods.get("leading_edge_logic")!.pricePerUnit)) /
+      central(electronics.pricePerUnit);
+    expect(central(edge.criticality)).toBeGreaterThanOrEqual(5 * share);
+    expect(central(edge.criticality)).toBeLessThan(central(input("mature_chips").criticality));
     for (const id of SECTORS)
       expect(
         goods.get(id)!.recipe!.some((r) => r.input === "cloud_services"),

@@ -187,14 +187,15 @@ describe("the default world's controls in force", () => {
   const baseline = baselineOf(w);
   // Without controls China's EUV use would be its leading-edge logic (3% of 6 m wafers at
   // $1,625 of EUV a wafer, ~$292 m a year) and its electronics' share of the EUV bought for
-  // commodity DRAM (the electronics recipe's coefficient times China's electronics output).
-  const electronics = w.goods.find((g) => g.id === "electronics")!;
-  const perUnit = central(electronics.recipe!.find((r) => r.input === "euv_lithography")!.perUnit);
-  const cnShare = central(
-    w.suppliers.find((x) => x.good === "electronics" && x.actor === "CN")!.share!,
-  );
-  const uncontrolledEuv =
-    0.03 * 6e6 * 1625 + perUnit * cnShare * central(electronics.globalOutput) * 1e9;
+  // commodity DRAM (the electronics recipe's coefficient times China's electronics output), and
+  // the EUV layers of China's own HBM (the HBM recipe's coefficient times China's HBM output).
+  const euvBy = (id: string) => {
+    const g = w.goods.find((x) => x.id === id)!;
+    const perUnit = central(g.recipe!.find((r) => r.input === "euv_lithography")!.perUnit);
+    const share = central(w.suppliers.find((x) => x.good === id && x.actor === "CN")!.share!);
+    return perUnit * share * central(g.globalOutput) * 1e9;
+  };
+  const uncontrolledEuv = 0.03 * 6e6 * 1625 + euvBy("electronics") + euvBy("hbm_memory");
 
   it("import no EUV into China, which the pooled market alone would send it", () => {
     const before = good(baselineOf(w, { controls: false }), "euv_lithography");
@@ -214,7 +215,9 @@ describe("the default world's controls in force", () => {
 
   it("import no HBM into China, and balance every controlled good to 1e-12", () => {
     const hbm = good(baseline, "hbm_memory");
-    for (const s of hbm.suppliers) expect(flow(hbm, s, "CN")).toBe(0);
+    for (const s of hbm.suppliers) if (s !== "CN") expect(flow(hbm, s, "CN")).toBe(0);
+    // China's accelerators use China's own HBM (cn_hbm_assumption), all of it.
+    expect(flow(hbm, "CN", "CN")).toBeCloseTo(hbm.output[hbm.suppliers.indexOf("CN")]!, 9);
     const controlled = new Set(
       w.controls.filter((c) => inForceAt(c, "2025-12")).flatMap((c) => c.goods),
     );
@@ -225,10 +228,7 @@ describe("the default world's controls in force", () => {
     expect(balanced.length).toBeGreaterThan(8);
     for (const id of balanced) expect(imbalance(good(baseline, id))).toBeLessThan(1e-12);
     const dropped = baseline.notes.filter((n) => n.kind === "dropped");
-    expect(dropped.map((n) => `${n.actor} ${n.good}`)).toEqual([
-      "CN euv_lithography",
-      "CN hbm_memory",
-    ]);
+    expect(dropped.map((n) => `${n.actor} ${n.good}`)).toEqual(["CN euv_lithography"]);
     expect(baseline.notes.filter((n) => n.kind === "unsold" || n.kind === "unbalanced")).toEqual(
       [],
     );
