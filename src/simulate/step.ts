@@ -6,8 +6,10 @@
  * 4. inputs used, final demand served, stocks drawn or refilled; 5. orders for next month
  * (need + stock refill) split over suppliers by baseline shares, capped by export controls with
  * leakage; 6. orders blocked, or beyond what a supplier can make, placed with suppliers that
- * have spare capacity; 7. shipping in tiers (guaranteed, regular, reordered); 8. unsold output
- * rerouted to buyers with unmet orders; 9. receipts, next month's plans, and ramp-up.
+ * have spare capacity, and (6b) orders from the demand a rationed good leaves unserved; 7.
+ * shipping in tiers (guaranteed, regular, reordered); 8. unsold output rerouted to buyers with
+ * unmet orders, then (8b) sold to that unserved demand; 9. receipts, next month's plans, and
+ * ramp-up.
  *
  * Every loop runs over nodes, links or edges in index order, and every per-pool sum is taken by
  * adding in that order (`sumIntoPools`), as the baseline totals were. Quantities that involve a

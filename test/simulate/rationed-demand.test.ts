@@ -24,7 +24,9 @@ function run(rho: number | undefined, cut = true) {
   const text = [
     "name: AA cut off from chips",
     "horizon: 12",
-    ...(rho === undefined ? [] : ["world:", "  goods:", `    - { id: chip, rationedDemand: ${rho} }`]),
+    ...(rho === undefined
+      ? []
+      : ["world:", "  goods:", `    - { id: chip, rationedDemand: ${rho} }`]),
     cut
       ? "measures:\n  - { type: export_control, from: [SS], to: [AA], goods: [chip], cap: 0 }"
       : "measures: []",

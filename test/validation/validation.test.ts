@@ -258,6 +258,19 @@ describe("the headlines' figures", () => {
     const ratio = evaluate(h({ measure: "lossRatio", of: "C", to: "A", range: [1, 3] }), run);
     expect(ratio.value).toBe(2);
     expect(ratio.met).toBe(true);
+    // A target that loses against a side that gains: more leverage than any finite ratio.
+    const gainer = {
+      ...run,
+      doc: { ...run.doc, actors: [...run.doc.actors, actor("G", "state", -1e6)] },
+    };
+    const unbounded = evaluate(
+      h({ measure: "lossRatio", of: "C", to: "G", range: [1, 3] }),
+      gainer,
+    );
+    expect(unbounded.met).toBe(true);
+    expect(unbounded.verdict).toBe("as expected (unbounded: only the target loses)");
+    const reverse = evaluate(h({ measure: "lossRatio", of: "G", to: "C", range: [1, 3] }), gainer);
+    expect(reverse.met).toBe(false);
     const added = evaluate(h({ measure: "capacityShare", at: "added", range: [0.01, 0.04] }), run);
     expect(added.value).toBe(0.02);
   });

@@ -15,7 +15,9 @@
  * the supply-side estimate is Σ_t Σ_k (1 − y_k(t)) x⁰_k va_k, plus the final use the target's
  * pools fail to serve with its consumer surplus, Σ_t Σ_q p_g f⁰_q (1 − φ_q)(1 + (1 − φ_q)/(2ε_g))
  * (the total loss measure counts final use lost; counting it on top of the production it
- * embodies keeps the estimate pessimistic). To it is added the demand side:
+ * embodies keeps the estimate pessimistic), plus the value of the stocks drawn,
+ * Σ_t Σ_q p_g (S_q(t − 1) − S_q(t)), which the total measure counts as used up. To it is added
+ * the demand side:
  * the target's value added lost because the withholder, making less, buys less of its inputs
  * (`cost.ts`, the target's part of the Leontief demand cascade).
  *
@@ -119,7 +121,10 @@ export function estimateWithholding(
       const cut = late ? withheld[i]! * (1 - cover[net.poolGood[q]!]!) : withheld[i]!;
       const available = stock[i]! + need - cut - shortOwn[i]!;
       phi[i] = need > 0 ? Math.min(1, Math.max(0, available) / need) : 1;
+      const before = stock[i]!;
       stock[i] = Math.max(0, available - need);
+      // Stocks used up are lost to the total measure too (never refilled here).
+      if (before > stock[i]!) lost += net.goodPrice[net.poolGood[q]!]! * (before - stock[i]!);
       const short = 1 - phi[i]!;
       const f0 = net.poolFinal[q]!;
       if (short > 0 && f0 > 0) {
