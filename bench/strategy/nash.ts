@@ -21,7 +21,7 @@ import {
 } from "../../src/strategy/formats/lrsnash-format.js";
 import { extremeEquilibria } from "../../src/strategy/nash/extreme-equilibria.js";
 import { keysOfLrsnash, keysOfOurs } from "../../test/strategy/helpers/lrsnash.js";
-import { randomBimatrix, splitmix32 } from "../../test/strategy/helpers/random-games.js";
+import { randomBimatrix, seededRng } from "../../test/strategy/helpers/random-games.js";
 
 const { values } = parseArgs({
   options: {
@@ -64,10 +64,10 @@ console.log(
 );
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
 // Warm-up: JIT-compile the kernel on games not timed.
-const warm = splitmix32(1);
+const warm = seededRng(1);
 for (let i = 0; i < 20; i++) extremeEquilibria(randomBimatrix(warm, { rows: 6, cols: 6, lo, hi }));
 for (let n = Number(values.min); n <= Number(values.max); n++) {
-  const rng = splitmix32(10_000 + n);
+  const rng = seededRng(10_000 + n);
   let ours = 0;
   let oursCpu = 0;
   let proc = 0;
@@ -130,7 +130,7 @@ if (values.cold) {
         encoding: "utf8",
       },
     ).trim();
-    const game = randomBimatrix(splitmix32(10_000 + n), { rows: n, cols: n, lo, hi });
+    const game = randomBimatrix(seededRng(10_000 + n), { rows: n, cols: n, lo, hi });
     const file = join(dir, `cold${n}.txt`);
     writeFileSync(file, toLrsnashInput(game));
     const [t] = time(() =>

@@ -45,9 +45,9 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { runTasksParallel } from "../node/leverage-parallel.js";
 import { profileReport } from "../report/profile.js";
+import { formatNumber, percent, textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
 import { type CliContext, printJson, println } from "./context.js";
-import { formatNumber, percent, textTable } from "./table.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(

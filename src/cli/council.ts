@@ -18,7 +18,6 @@ import {
   rulesOfMeasure,
 } from "../council/council.js";
 import { type Gains, gainsFromDoc } from "../council/gains.js";
-import { loadHighsSolver } from "../council/highs.js";
 import { type CouncilReader, loadCouncil } from "../council/load.js";
 import {
   describeRule,
@@ -30,9 +29,10 @@ import { type Rule, thresholdsOf } from "../council/rule.js";
 import { type VoteResult, vote } from "../council/vote.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
+import { loadHighsSolver } from "../node/highs.js";
+import { formatNumber, percent, textTable } from "../report/text-table.js";
 import { parseYaml } from "../world/parse/yaml.js";
 import { type CliContext, printJson } from "./context.js";
-import { formatNumber, percent, textTable } from "./table.js";
 
 export const DEFAULT_COUNCIL_DATA = resolve(PACKAGE_ROOT, "data/council");
 

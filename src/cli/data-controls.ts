@@ -3,8 +3,9 @@
  * dates, source and the trade on its routes, then what the baseline did to carry those in force.
  * @module
  */
+
+import { percent, textTable } from "../report/text-table.js";
 import type { WorldSummary } from "../world/summary.js";
-import { percent, textTable } from "./table.js";
 
 export function renderControls(s: WorldSummary): string[] {
   if (s.controls.length === 0) return [];

@@ -16,11 +16,11 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { readAssumptions, readCrosswalk } from "../mrio/crosswalk.js";
 import { ECONOMY_TABLES, emitEconomy, emptyEconomyFiles } from "../mrio/emit.js";
 import { importEconomy } from "../mrio/import.js";
+import { textTable } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { readTable } from "./mrio-files.js";
 import { readInputText } from "./read-input.js";
-import { textTable } from "./table.js";
 
 interface Options {
   layout: string;

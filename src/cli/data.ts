@@ -7,6 +7,7 @@ import { z } from "zod";
 import { InputError } from "../diagnostics/errors.js";
 import { formatIssue, type Issue } from "../diagnostics/issue.js";
 import { fileReader } from "../io/world-files.js";
+import { percent, textTable } from "../report/text-table.js";
 import { figureRow, figuresOf } from "../world/figures.js";
 import { loadWorld } from "../world/load.js";
 import { WorldDocSchema } from "../world/schema.js";
@@ -14,7 +15,6 @@ import { summarize, type WorldSummary } from "../world/summary.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { renderControls } from "./data-controls.js";
 import { registerDataImport } from "./data-import.js";
-import { percent, textTable } from "./table.js";
 import { loadWorldFor } from "./world-option.js";
 
 export function registerData(program: Command, ctx: CliContext, worldOf: () => string | undefined) {

@@ -3,9 +3,10 @@
  * it.
  * @module
  */
-import { textTable } from "../cli/table.js";
+
 import type { RunDocument } from "./document.js";
 import { month, pct, usd, worst } from "./format.js";
+import { textTable } from "./text-table.js";
 
 export function terminalSummary(doc: RunDocument, top = 10): string {
   const out: string[] = [];

@@ -11,9 +11,9 @@ import { compensateByEnumeration } from "../../src/council/compensation/enumerat
 import type { MilpSolver } from "../../src/council/compensation/milp.js";
 import type { CompensationInput } from "../../src/council/compensation/problem.js";
 import { findRule } from "../../src/council/council.js";
-import { loadHighsSolver } from "../../src/council/highs.js";
 import type { MajorityRule, Member, Rule } from "../../src/council/rule.js";
 import { vote } from "../../src/council/vote.js";
+import { loadHighsSolver } from "../../src/node/highs.js";
 import { defaultCouncil } from "./data.js";
 import { seeded } from "./seeded.js";
 

@@ -1,7 +1,10 @@
 /**
- * A seeded pseudo-random generator for tests (mulberry32, Tommy Ettinger's public-domain
- * 32-bit generator): the same seed gives the same sequence on every machine. Never Math.random.
+ * A seeded pseudo-random generator for tests, over levier's one generator
+ * (`src/random/mulberry32.ts`): the same seed gives the same sequence on every machine. Never
+ * Math.random.
  */
+import { mulberry32 } from "../../src/random/mulberry32.js";
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -11,14 +14,7 @@ export interface Rng {
 }
 
 export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -15,11 +15,11 @@ import { payoff } from "../../src/strategy/game.js";
 import { subgamePerfect, threats } from "../../src/strategy/solvers/backward-induction.js";
 import { pureEquilibria } from "../../src/strategy/solvers/pure-equilibria.js";
 import { reducedNormalForm } from "../../src/strategy/solvers/reduced-normal-form.js";
-import { splitmix32 } from "./helpers/random-games.js";
+import { seededRng } from "./helpers/random-games.js";
 import { randomTree } from "./helpers/random-trees.js";
 
 const TREES: ExtensiveGame[] = [];
-const rng = splitmix32(4242);
+const rng = seededRng(4242);
 for (let i = 0; i < 150; i++) TREES.push(randomTree(rng, 2 + (i % 2), 4));
 
 /** The reduced-normal-form label of the strategy that backward induction gives player p. */

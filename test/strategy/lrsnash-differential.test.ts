@@ -9,7 +9,7 @@ import { extremeEquilibria } from "../../src/strategy/nash/extreme-equilibria.js
 import { Rational } from "../../src/strategy/rational.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
 import { keysOfLrsnash, keysOfOurs, LrsnashRunner } from "./helpers/lrsnash.js";
-import { randomBimatrix, randomInt, splitmix32 } from "./helpers/random-games.js";
+import { randomBimatrix, randomInt, seededRng } from "./helpers/random-games.js";
 
 const lrsnash = requireTool("lrsnash", "lrslib", ["/usr/bin/lrsnash"]);
 
@@ -29,7 +29,7 @@ describe.skipIf(!lrsnash)(
 
     for (const [seed, count, [lo, hi], repeat] of BATCHES) {
       it(`seed ${seed}: ${count} games, payoffs in [${lo}, ${hi}], repeat ${repeat}`, () => {
-        const rng = splitmix32(seed);
+        const rng = seededRng(seed);
         let degenerate = 0;
         for (let t = 0; t < count; t++) {
           const rows = randomInt(rng, 2, 8);
@@ -55,7 +55,7 @@ describe.skipIf(!lrsnash)(
     });
 
     it("agrees on a few larger games with a wide payoff range (BigInt paths)", () => {
-      const rng = splitmix32(505);
+      const rng = seededRng(505);
       for (let t = 0; t < 4; t++) {
         const game = randomBimatrix(rng, { rows: 9, cols: 9, lo: -1000, hi: 1000 });
         const ours = extremeEquilibria(game);
@@ -65,7 +65,7 @@ describe.skipIf(!lrsnash)(
     });
 
     it("agrees on rational payoffs", () => {
-      const rng = splitmix32(606);
+      const rng = seededRng(606);
       for (let t = 0; t < 20; t++) {
         const base = randomBimatrix(rng, { rows: 3, cols: 4, lo: -6, hi: 6 });
         const game = {

@@ -1,25 +1,16 @@
 /**
- * Seeded random games for the differential tests and the benchmark. The generator is SplitMix32
- * (a 32-bit variant of Steele, Lea & Flood's SplitMix), written here so that seeds mean the
- * same on every machine; Math.random is never used.
+ * Seeded random games for the differential tests and the benchmark, drawn with levier's one
+ * seeded generator (`src/random/mulberry32.ts`), so that seeds mean the same on every machine;
+ * Math.random is never used.
  */
+import { mulberry32 } from "../../../src/random/mulberry32.js";
 import { fromBimatrix, type NormalFormGame } from "../../../src/strategy/game.js";
 import { Rational } from "../../../src/strategy/rational.js";
 
 export type Rng = () => number;
 
-/** A generator of uniform numbers in [0, 1) from a 32-bit seed. */
-export function splitmix32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    z = (z ^ (z >>> 16)) >>> 0;
-    return z / 2 ** 32;
-  };
-}
+/** A generator of uniform numbers in [0, 1) from a 32-bit seed: levier's one generator. */
+export const seededRng: (seed: number) => Rng = mulberry32;
 
 /** A uniform integer in [lo, hi]. */
 export function randomInt(rng: Rng, lo: number, hi: number): number {

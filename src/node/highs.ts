@@ -11,7 +11,7 @@
  * @module
  */
 import highsModule from "highs";
-import type { MilpSolution, MilpSolver, MilpStatus } from "./compensation/milp.js";
+import type { MilpSolution, MilpSolver, MilpStatus } from "../council/compensation/milp.js";
 
 interface HighsColumn {
   Primal?: number;
