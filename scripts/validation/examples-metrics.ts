@@ -5,7 +5,7 @@
  * a bloc. A figure the document does not carry gives undefined, never a stand-in.
  * @module
  */
-import type { RunDocument } from "../../src/report/document.js";
+import type { RunDocument } from "../../src/run/document.js";
 import { resolveRefs } from "../../src/scenario/refs.js";
 import { central } from "../../src/world/quantity.js";
 import type { Group, World } from "../../src/world/schema.js";

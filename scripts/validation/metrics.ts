@@ -5,7 +5,7 @@
  * (yet) gives undefined, never a stand-in.
  * @module
  */
-import type { RunDocument } from "../../src/report/document.js";
+import type { RunDocument } from "../../src/run/document.js";
 import type { ScenarioRun } from "../../src/simulate/scenario-run.js";
 import { central } from "../../src/world/quantity.js";
 import type { World } from "../../src/world/schema.js";

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { InputError } from "../../src/diagnostics/errors.js";
 import { formatIssue, type Issue } from "../../src/diagnostics/issue.js";
 import { fileReader } from "../../src/io/world-files.js";
-import { type RunDocument, runDocument } from "../../src/report/document.js";
+import { type RunDocument, runDocument } from "../../src/run/document.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { runScenario } from "../../src/simulate/scenario-run.js";

@@ -7,24 +7,20 @@
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { indispensability } from "../analysis/indispensable.js";
-import { findMeasureKind } from "../council/council.js";
-import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { formatLocation } from "../diagnostics/issue.js";
 import { writeFileAtomic } from "../io/write-files.js";
-import { actorLoss, DEFAULT_LOSS_MEASURE, LOSS_MEASURES } from "../losses/measure.js";
+import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
 import { loadHighsSolver } from "../node/highs.js";
-import { type RunDocument, runDocument } from "../report/document.js";
 import { indispensableBlocks } from "../report/indispensable.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
-import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
-import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { runScenario } from "../simulate/scenario-run.js";
+import { runScenarioRequest } from "../run/scenario.js";
+import type { LoadedScenario } from "../scenario/load.js";
 import { parseCsv } from "../world/parse/csv.js";
 import type { World } from "../world/schema.js";
 import { lossMeasureOf } from "./analysis.js";
@@ -73,25 +69,23 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         file,
         "no such scenario file; expected a YAML scenario (see examples/)",
       );
-      const options = months === undefined ? {} : { horizon: months };
-      const { loaded, issues } = loadScenario(text, file, world, options);
-      if (!loaded) throw new InputError(issues);
-      const run = runScenario(
-        loaded,
-        opts.network === undefined ? undefined : readNetwork(ctx, opts.network, loaded.world.world),
-      );
-      // Measures that matched nothing: where they are in the file, on stderr and in the document.
-      for (const w of run.warnings) {
-        w.at = loaded.doc.locate(["measures", w.index]);
-        println(ctx.stderr, `levier: warning: ${formatLocation(w.at)}: ${w.message} [${w.code}]`);
-      }
-      const measure =
-        opts.loss !== undefined
-          ? lossMeasureOf(opts.loss)
-          : (loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE);
-      const doc = runDocument(run, measure);
-      const kind = euMeasureKind(loaded.scenario, loaded.world.world);
-      if (kind !== undefined) doc.council = await councilFor(ctx, kind, doc, loaded);
+      const { doc, loaded, warnings } = await runScenarioRequest({
+        world,
+        text,
+        file,
+        ...(months === undefined ? {} : { horizon: months }),
+        ...(opts.network === undefined
+          ? {}
+          : { network: (l: LoadedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
+        ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
+        council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
+      });
+      // Every warning, where it is, on stderr (they are in the document too).
+      for (const w of warnings)
+        println(
+          ctx.stderr,
+          `levier: warning: ${w.at ? `${formatLocation(w.at)}: ` : ""}${w.message} [${w.code}]`,
+        );
       if (opts.json) printJson(ctx, doc);
       else ctx.stdout.write(terminalSummary(doc));
       if (opts.out) {
@@ -114,35 +108,6 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         );
       }
     });
-}
-
-async function councilFor(
-  ctx: CliContext,
-  kind: string,
-  doc: RunDocument,
-  loaded: LoadedScenario,
-): Promise<CouncilOnScenario> {
-  const council = loadFor(ctx);
-  if (!findMeasureKind(council, kind)) {
-    throw InputError.single(
-      "unknown-id",
-      `unknown measure kind ${JSON.stringify(kind)}; expected one of ${council.measureKinds.map((k) => k.id).join(", ")}`,
-      loaded.doc.locate(["council", "measure"]),
-      "council.measure",
-    );
-  }
-  // A member's gain from the EU's measures: its loss without them minus with them (the
-  // rest of the scenario, e.g. a foreign measure the EU answers, happens either way).
-  const without = runScenario({
-    ...loaded,
-    scenario: withoutEuMeasures(loaded.scenario, loaded.world.world),
-  });
-  const measure = doc.lossMeasure.id;
-  const lostWithout = new Map(without.result.actors.map((a) => [a.id, actorLoss(a, measure)]));
-  const gains = new Map(
-    doc.actors.map((a) => [a.id, (lostWithout.get(a.id) ?? 0) - actorLoss(a, measure)]),
-  );
-  return councilOnScenario(council, kind, gains, await loadHighsSolver());
 }
 
 function readNetwork(ctx: CliContext, dir: string, world: World): Network {

@@ -3,7 +3,7 @@
  * time, losses by EU member state, the goods that bound, the hardest-hit actors.
  * @module
  */
-import type { RunDocument } from "./document.js";
+import type { RunDocument } from "../run/document.js";
 
 export type VegaLiteSpec = Record<string, unknown>;
 

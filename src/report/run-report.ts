@@ -2,10 +2,11 @@
  * The blocks of a scenario run's report.
  * @module
  */
+
+import type { RunDocument } from "../run/document.js";
 import type { Block, Report } from "./blocks.js";
 import { reportCharts } from "./charts.js";
 import { councilBlocks } from "./council-section.js";
-import type { RunDocument } from "./document.js";
 import { month, pct, usd, worst } from "./format.js";
 
 /** `sections`: further blocks to place after the EU's and the Council's (e.g. where the EU is

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { RunDocument } from "./document.js";
+import type { RunDocument } from "../run/document.js";
 import { month, pct, usd, worst } from "./format.js";
 import { textTable } from "./text-table.js";
 

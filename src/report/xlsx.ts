@@ -4,7 +4,7 @@
  * @module
  */
 import ExcelJS from "exceljs";
-import type { RunDocument } from "./document.js";
+import type { RunDocument } from "../run/document.js";
 
 export async function toXlsx(doc: RunDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

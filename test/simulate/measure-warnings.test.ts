@@ -106,4 +106,26 @@ describe("measures that match nothing", () => {
     const doc = JSON.parse(r.stdout) as { warnings: { code: string; measure: string }[] };
     expect(doc.warnings.map((w) => [w.code, w.measure])).toEqual([["own-exports", "own"]]);
   });
+
+  it("levier run --months carries the loader's warnings too: a measure cut at the horizon", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "levier-warn-"));
+    writeFileSync(
+      join(dir, "s.yaml"),
+      [
+        "name: a long cut",
+        "horizon: 12",
+        "measures:",
+        "  - { id: ban, type: export_control, from: [AA], to: [BB], goods: [tool], cap: 0, end: 10 }",
+        "",
+      ].join("\n"),
+    );
+    const worldFile = join(import.meta.dirname, "../fixtures/worlds/three-node.yaml");
+    const r = await runCli(["run", "s.yaml", "--world", worldFile, "--months", "3", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^levier: warning: s\.yaml:4:\d+: ends in month 10, after the 3-month horizon; cut at the horizon \[cut\]\n$/,
+    );
+    const doc = JSON.parse(r.stdout) as { warnings: { code: string; path: string }[] };
+    expect(doc.warnings.map((w) => [w.code, w.path])).toEqual([["cut", "measures[0].end"]]);
+  });
 });

@@ -34,7 +34,7 @@ import {
   type Validation,
 } from "../../scripts/validation/run-cases.js";
 import { InputError } from "../../src/diagnostics/errors.js";
-import type { RunDocument } from "../../src/report/document.js";
+import type { RunDocument } from "../../src/run/document.js";
 import type { World } from "../../src/world/schema.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

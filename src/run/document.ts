@@ -5,6 +5,7 @@
  */
 
 import type { CouncilOnScenario } from "../council/on-scenario.js";
+import type { Issue } from "../diagnostics/issue.js";
 import {
   actorLoss,
   DEFAULT_LOSS_MEASURE,
@@ -56,9 +57,10 @@ export interface RunDocument {
   /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
   council?: CouncilOnScenario;
   conservation: { maxOverShipped: number; maxOverUsed: number };
-  /** Measures that matched nothing (an actor controlling its own exports, a shock on a good
-   * the actor does not make): `levier run` also prints them on stderr. */
-  warnings: ScenarioRun["warnings"];
+  /** Every warning of the run, with where it is: the world's (unsourced figures and the like),
+   * the scenario's (a measure cut at a shorter horizon) and the measures' (one that matched
+   * nothing: `measure` and `index` name it); `levier run` also prints them on stderr. */
+  warnings: Issue[];
 }
 
 /** Actors sorted by their loss in `measure` (the total by default), largest first (ties by id). */

@@ -1,0 +1,97 @@
+/**
+ * The pipeline of a scenario run (../shared/DESIGN.md, "Architecture"): the scenario loaded on a
+ * world, simulated, summarised into the run document, and, for a scenario in which the EU acts,
+ * the Council section (each member's gain from the EU's measures: its loss in a second run
+ * without them, minus its loss with them). Every surface calls this; nothing here reads a file
+ * or a clock. The result carries every warning: the world's (unsourced figures and the like),
+ * the scenario loader's (measures cut at a shorter horizon) and the measures' (a measure that
+ * matches nothing), in the document and in `warnings`, each with where it is.
+ * @module
+ */
+import type { MilpSolver } from "../council/compensation/milp.js";
+import type { Council } from "../council/council.js";
+import { findMeasureKind } from "../council/council.js";
+import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
+import { InputError } from "../diagnostics/errors.js";
+import type { Issue } from "../diagnostics/issue.js";
+import { actorLoss, DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
+import type { Network } from "../network/network.js";
+import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
+import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { runScenario } from "../simulate/scenario-run.js";
+import type { LoadedWorld } from "../world/load.js";
+import { type RunDocument, runDocument } from "./document.js";
+
+export interface ScenarioRequest {
+  world: LoadedWorld;
+  /** The scenario file's text, and its name for messages. */
+  text: string;
+  file: string;
+  /** Overrides the scenario's horizon: measures ending later are cut, with a warning. */
+  horizon?: number;
+  /** A firm-level network to run on instead of the world's. */
+  network?: (loaded: LoadedScenario) => Network;
+  /** The loss measure that ranks actors; else the scenario's `options.loss`, else the total. */
+  loss?: LossMeasure;
+  /** The Council's data and a MILP solver, asked for only when the EU acts in the scenario. */
+  council?: () => Promise<{ council: Council; solver: MilpSolver }>;
+}
+
+export interface ScenarioOutcome {
+  doc: RunDocument;
+  loaded: LoadedScenario;
+  /** Every warning, in the order: world, scenario, measures (the same as `doc.warnings`). */
+  warnings: Issue[];
+}
+
+/** Runs a scenario; a scenario that does not load throws an InputError with its issues. */
+export async function runScenarioRequest(req: ScenarioRequest): Promise<ScenarioOutcome> {
+  const options = req.horizon === undefined ? {} : { horizon: req.horizon };
+  const { loaded, issues } = loadScenario(req.text, req.file, req.world, options);
+  if (!loaded) throw new InputError(issues);
+  const run = runScenario(loaded, req.network?.(loaded));
+  for (const w of run.warnings) w.at = loaded.doc.locate(["measures", w.index]);
+  const warnings: Issue[] = [
+    ...req.world.issues.filter((i) => i.severity === "warning"),
+    ...issues.filter((i) => i.severity === "warning"),
+    ...run.warnings,
+  ];
+  const measure = req.loss ?? loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE;
+  const doc = runDocument(run, measure);
+  doc.warnings = warnings;
+  const kind = euMeasureKind(loaded.scenario, loaded.world.world);
+  if (kind !== undefined && req.council) {
+    const { council, solver } = await req.council();
+    doc.council = councilSection(council, solver, kind, doc, loaded);
+  }
+  return { doc, loaded, warnings };
+}
+
+function councilSection(
+  council: Council,
+  solver: MilpSolver,
+  kind: string,
+  doc: RunDocument,
+  loaded: LoadedScenario,
+): CouncilOnScenario {
+  if (!findMeasureKind(council, kind)) {
+    throw InputError.single(
+      "unknown-id",
+      `unknown measure kind ${JSON.stringify(kind)}; expected one of ${council.measureKinds.map((k) => k.id).join(", ")}`,
+      loaded.doc.locate(["council", "measure"]),
+      "council.measure",
+    );
+  }
+  // A member's gain from the EU's measures: its loss without them minus with them (the rest of
+  // the scenario, e.g. a foreign measure the EU answers, happens either way).
+  const without = runScenario({
+    ...loaded,
+    scenario: withoutEuMeasures(loaded.scenario, loaded.world.world),
+  });
+  const measure = doc.lossMeasure.id;
+  const lostWithout = new Map(without.result.actors.map((a) => [a.id, actorLoss(a, measure)]));
+  const gains = new Map(
+    doc.actors.map((a) => [a.id, (lostWithout.get(a.id) ?? 0) - actorLoss(a, measure)]),
+  );
+  return councilOnScenario(council, kind, gains, solver);
+}
