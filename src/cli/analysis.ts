@@ -43,7 +43,7 @@ import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
-import { runTasksParallel } from "../node/leverage-parallel.js";
+import { workerExecutor } from "../node/leverage-parallel.js";
 import { profileReport } from "../report/profile.js";
 import { formatNumber, percent, textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -387,10 +387,9 @@ async function run(a: AnalysisContext, tasks: WithholdTask[], opts: Common): Pro
       ? Math.min(4, availableParallelism())
       : countOf(opts.threads, "--threads");
   const measure = lossMeasureOf(opts.loss);
-  return runTasksParallel(
+  return workerExecutor(threads)(
     a.net,
     tasks.map((t) => ({ ...t, measure })),
-    { threads },
   );
 }
 

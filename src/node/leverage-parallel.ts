@@ -15,6 +15,7 @@ import { runTasks } from "../analysis/leverage/run-tasks.js";
 import type { WithholdTask } from "../analysis/leverage/withhold.js";
 import type { Losses } from "../analysis/value-added.js";
 import type { Network } from "../network/network.js";
+import { inThreadExecutor, type TaskExecutor, TasksCancelled } from "../run/executor.js";
 
 export interface ParallelOptions {
   /** Threads in all, this one included; 1 runs everything here. */
@@ -24,6 +25,15 @@ export interface ParallelOptions {
   /** Whether this thread takes chunks too (default true); false leaves it to the workers,
    * unless they all fail. */
   here?: boolean;
+  /** Called as chunks finish: tasks done, of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it hands out no more chunks; the run then throws `TasksCancelled`. */
+  signal?: AbortSignal;
+}
+
+/** The task executor on worker threads and this one (`run/executor.ts`). */
+export function workerExecutor(threads: number): TaskExecutor {
+  return (net, tasks, opts = {}) => runTasksParallel(net, tasks, { threads, ...opts });
 }
 
 export interface ParallelRun {
@@ -53,13 +63,17 @@ export async function runTasksParallelDetailed(
   opts: ParallelOptions,
 ): Promise<ParallelRun> {
   const threads = Math.max(1, Math.floor(opts.threads));
-  if (threads === 1 || tasks.length < 2)
-    return { results: runTasks(net, tasks), done: { here: tasks.length, workers: [] } };
+  if (threads === 1 || tasks.length < 2) {
+    const results = await inThreadExecutor(net, tasks, opts);
+    return { results, done: { here: tasks.length, workers: [] } };
+  }
   const chunk = opts.chunk ?? Math.max(1, Math.min(8, Math.ceil(tasks.length / (threads * 8))));
   const results: (Losses | undefined)[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;
+  const stopped = () => opts.signal?.aborted === true;
   const take = (): number | undefined => {
+    if (stopped()) return undefined;
     if (retry.length > 0) return retry.pop();
     if (next >= tasks.length) return undefined;
     const start = next;
@@ -67,10 +81,13 @@ export async function runTasksParallelDetailed(
     return start;
   };
   const slice = (start: number) => tasks.slice(start, Math.min(tasks.length, start + chunk));
+  let finished = 0;
   const store = (start: number, out: readonly Losses[]) => {
     out.forEach((r, i) => {
       results[start + i] = r;
     });
+    finished += out.length;
+    opts.onProgress?.(finished, tasks.length);
   };
 
   const done = { here: 0, workers: new Array<number>(threads - 1).fill(0) };
@@ -121,6 +138,7 @@ export async function runTasksParallelDetailed(
     }
   }
   await Promise.all(workers);
+  if (stopped()) throw new TasksCancelled(results, finished);
   // Work left by workers that failed.
   for (let start = take(); start !== undefined; start = take()) here(start);
   const out = results.map((r, i) => {
