@@ -6,34 +6,14 @@
 
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../diagnostics/errors.js";
-import { hasErrors } from "../diagnostics/issue.js";
-import { type BuiltGame, buildGame } from "../gamebuild/build.js";
-import { checkGameSpec } from "../gamebuild/check.js";
-import { explainGame } from "../gamebuild/explain.js";
-import { GameSpecSchema } from "../gamebuild/schema.js";
+import { formatLocation } from "../diagnostics/issue.js";
+import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
-import { actorLoss, DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
-import { compileWorld } from "../network/compile-world.js";
-import { compileScenario } from "../scenario/compile.js";
-import type { Measure } from "../scenario/schema.js";
-import { summarizeTrace } from "../simulate/results.js";
-import { simulate } from "../simulate/run.js";
-import {
-  nashBargainingFinite,
-  nashBargainingHull,
-} from "../strategy/bargaining/nash-bargaining.js";
+import { buildGameRequest } from "../run/game.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
-import { Rational } from "../strategy/rational.js";
-import { solveGame } from "../strategy/report/solve.js";
-import { patchWorld } from "../world/load.js";
-import type { LocatedDoc } from "../world/parse/located.js";
-import { parseYaml } from "../world/parse/yaml.js";
-import type { WorldDoc } from "../world/schema.js";
-import { validateDoc } from "../world/schema-issues.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -58,61 +38,16 @@ export function registerGameBuild(
         file,
         "no such game file; expected a YAML game specification (see examples/games)",
       );
-      const parsed = parseYaml(text, file);
-      if (!parsed.doc) throw new InputError(parsed.issues);
-      const doc = parsed.doc;
-      const { value: spec, issues } = validateDoc(GameSpecSchema, doc);
-      if (!spec) throw new InputError(issues);
-      let w = world;
-      if (spec.world) {
-        const view: LocatedDoc = {
-          file,
-          value: spec.world,
-          locate: (p) => doc.locate(["world", ...p]),
-        };
-        const patched = patchWorld(world, spec.world as WorldDoc, view);
-        if (!patched.world) throw new InputError(patched.issues);
-        w = patched.world;
-      }
-      const problems = checkGameSpec(spec, w.world, doc);
-      if (hasErrors(problems)) throw new InputError(problems);
-
-      const all = [
-        ...spec.players.flatMap((p) => p.strategies.flatMap((s) => s.measures)),
-        ...(spec.bargaining?.deals.flatMap((d) => d.measures) ?? []),
-      ];
-      const net = compileWorld(w.world, {
-        extraNodes: all.flatMap((m) =>
-          m.type === "investment" ? [{ actor: m.actor, good: m.good }] : [],
-        ),
+      const { built, normal, tree, bargaining, summary, spec, warnings } = buildGameRequest({
+        world,
+        text,
+        file,
       });
-      const evaluate = (measures: Measure[]) => {
-        const scenario = {
-          name: spec.name,
-          horizon: spec.horizon,
-          measures,
-          ...(spec.groups ? { groups: spec.groups } : {}),
-        };
-        const result = summarizeTrace(
-          w.world,
-          net,
-          simulate(net, compileScenario(scenario, w.world, net), spec.horizon),
+      for (const w of warnings)
+        println(
+          ctx.stderr,
+          `levier: warning: ${w.at ? `${formatLocation(w.at)}: ` : ""}${w.message} [${w.code}]`,
         );
-        const measure = spec.loss ?? DEFAULT_LOSS_MEASURE;
-        return new Map(
-          result.actors.map((a) => [
-            a.id,
-            { loss: actorLoss(a, measure), securityIndexLoss: a.securityIndexLoss },
-          ]),
-        );
-      };
-      const built = buildGame(spec, evaluate);
-      const normal = solveGame({ kind: "normal", game: built.normal });
-      const tree = built.sequential
-        ? solveGame({ kind: "extensive", game: built.sequential })
-        : undefined;
-      const bargaining = built.deals ? solveBargaining(built.deals) : undefined;
-      const summary = explainGame(spec, built, normal, tree, bargaining);
 
       if (opts.out) {
         const dir = resolve(ctx.cwd, opts.out);
@@ -147,17 +82,6 @@ export function registerGameBuild(
         });
       } else ctx.stdout.write(renderBuild(spec.name, built, summary));
     });
-}
-
-function solveBargaining(d: NonNullable<BuiltGame["deals"]>) {
-  const point = (x: number[]) =>
-    [Rational.of(Math.round(x[0]! * 1000), 1000), Rational.of(Math.round(x[1]! * 1000), 1000)] as [
-      Rational,
-      Rational,
-    ];
-  const deals = d.deals.map((x) => ({ label: x.id, payoffs: point(x.payoffs) }));
-  const dis = point(d.disagreement);
-  return { finite: nashBargainingFinite(deals, dis), hull: nashBargainingHull(deals, dis) };
 }
 
 function renderBuild(name: string, built: BuiltGame, summary: string[]): string {

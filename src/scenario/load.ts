@@ -5,10 +5,10 @@
  * @module
  */
 import { formatPath, hasErrors, type Issue } from "../diagnostics/issue.js";
-import { type LoadedWorld, patchWorld } from "../world/load.js";
+import { type LoadedWorld, patchWorldOf } from "../world/load.js";
 import type { LocatedDoc } from "../world/parse/located.js";
 import { parseYaml } from "../world/parse/yaml.js";
-import type { World, WorldDoc } from "../world/schema.js";
+import type { World } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { type Scenario, ScenarioSchema } from "./schema.js";
 
@@ -52,17 +52,9 @@ export function loadScenario(
       }
     });
   }
-  let patched = world;
-  if (scenario.world) {
-    const view: LocatedDoc = {
-      file,
-      value: scenario.world,
-      locate: (p) => doc.locate(["world", ...p]),
-    };
-    const result = patchWorld(world, scenario.world as WorldDoc, view);
-    if (!result.world) return { issues: result.issues };
-    patched = result.world;
-  }
+  const result = patchWorldOf(world, scenario.world, doc);
+  if (!result.world) return { issues: result.issues };
+  const patched = result.world;
   const problems = [...cut, ...checkScenario(scenario, patched.world, doc)];
   if (hasErrors(problems)) return { issues: problems };
   return { loaded: { scenario, world: patched, doc }, issues: problems };

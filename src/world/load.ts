@@ -135,6 +135,24 @@ function mergeOver(
 }
 
 /**
+ * The world of a document that patches it under `world:` (a scenario, a game specification):
+ * the patch's positions point into that document. Without a patch, the world itself.
+ */
+export function patchWorldOf(
+  world: LoadedWorld,
+  patch: unknown,
+  doc: LocatedDoc,
+): { world?: LoadedWorld; issues: Issue[] } {
+  if (!patch) return { world, issues: [] };
+  const view: LocatedDoc = {
+    file: doc.file,
+    value: patch,
+    locate: (p) => doc.locate(["world", ...p]),
+  };
+  return patchWorld(world, patch as WorldDoc, view);
+}
+
+/**
  * Applies a patch held inside another document (a scenario's `world:`) to a loaded world, and
  * validates the result. `located` gives positions in the holding document.
  */
