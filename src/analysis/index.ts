@@ -31,7 +31,7 @@ export {
 export {
   DEFAULT_INDISPENSABLE_HORIZON,
   type Indispensability,
-  indispensability,
+  indispensabilityWith,
 } from "./indispensable.js";
 export { extractBackward, extractForward } from "./io/extraction.js";
 export {

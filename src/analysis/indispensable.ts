@@ -5,14 +5,13 @@
  * receipts of the good that come from the bloc, the power's stock of it, and what the power
  * would lose over the horizon if the bloc withheld that good alone (simulated; powers that do
  * not buy the good from the bloc are left out).
- * `indispensability(world)` does it all in one call for a report.
+ * `run/indispensability.ts` runs it through a task executor for a report.
  * @module
  */
 import type { World } from "../world/schema.js";
 import { type ChokepointRow, chokepointTable, chokepointTasks } from "./chokepoints.js";
 import { type AnalysisContext, analysisContext } from "./context.js";
 import { type Entity, entityOf, overlaps } from "./entities.js";
-import { runTasks } from "./leverage/run-tasks.js";
 import type { WithholdTask } from "./leverage/withhold.js";
 import { DEFAULT_MAJOR_POWERS } from "./powers.js";
 import { type Losses, securityLoss, sumOver } from "./value-added.js";
@@ -102,18 +101,23 @@ function blocRows(ctx: AnalysisContext, bloc: Entity, choke: Losses[], horizon: 
   );
 }
 
-/** Runs everything for `world` in this thread and returns the section's data. */
-export function indispensability(
+/**
+ * The section's work in two batches of simulations, each run by `run` (a task executor:
+ * `run/indispensability.ts` passes one): the chokepoint tasks, then the withholding of the
+ * bloc's strongest goods from each power.
+ */
+export async function indispensabilityWith(
   world: World,
-  opts: IndispensabilityOptions = { horizon: DEFAULT_INDISPENSABLE_HORIZON },
-): Indispensability {
+  opts: IndispensabilityOptions,
+  run: (ctx: AnalysisContext, tasks: WithholdTask[]) => Promise<Losses[]>,
+): Promise<Indispensability> {
   const ctx = analysisContext(world);
   const bloc = entityOf(ctx.world, ctx.net, opts.bloc ?? "EU");
-  const choke = runTasks(ctx.net, chokepointTasks(ctx, opts.horizon));
+  const choke = await run(ctx, chokepointTasks(ctx, opts.horizon));
   const rows = blocRows(ctx, bloc, choke, opts.horizon);
   const top = rows.slice(0, opts.goods ?? 5).map((r) => ctx.net.goods.indexOf(r.good));
   const plan = indispensabilityPlan(ctx, opts, top);
-  const results = runTasks(ctx.net, plan.tasks);
+  const results = await run(ctx, plan.tasks);
   return assemble(ctx, opts, plan, rows, top, results);
 }
 

@@ -381,11 +381,14 @@ function withCommon(cmd: Command): Command {
     .option("--json", "print the result as one JSON document");
 }
 
+/** Threads for a batch of simulations when none is asked for: the cores, at most 4. */
+export function defaultThreads(): number {
+  return Math.min(4, availableParallelism());
+}
+
 async function run(a: AnalysisContext, tasks: WithholdTask[], opts: Common): Promise<Losses[]> {
   const threads =
-    opts.threads === undefined
-      ? Math.min(4, availableParallelism())
-      : countOf(opts.threads, "--threads");
+    opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
   const measure = lossMeasureOf(opts.loss);
   return workerExecutor(threads)(
     a.net,

@@ -6,7 +6,6 @@
 
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { indispensability } from "../analysis/indispensable.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { formatLocation } from "../diagnostics/issue.js";
 import { writeFileAtomic } from "../io/write-files.js";
@@ -14,16 +13,18 @@ import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
 import { loadHighsSolver } from "../node/highs.js";
+import { workerExecutor } from "../node/leverage-parallel.js";
 import { indispensableBlocks } from "../report/indispensable.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
+import { indispensability } from "../run/indispensability.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { parseCsv } from "../world/parse/csv.js";
 import type { World } from "../world/schema.js";
-import { lossMeasureOf } from "./analysis.js";
+import { defaultThreads, lossMeasureOf } from "./analysis.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { loadFor } from "./council.js";
 import { readInputText } from "./read-input.js";
@@ -96,7 +97,9 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         else if (format === "xlsx") files.set(`${name}.xlsx`, await toXlsx(doc));
         else {
           // Where the EU is indispensable: a property of the world the scenario runs on.
-          const sections = indispensableBlocks(indispensability(loaded.world.world));
+          const sections = indispensableBlocks(
+            await indispensability(loaded.world.world, undefined, workerExecutor(defaultThreads())),
+          );
           const report = runReport(doc, loaded.scenario.report?.goods, sections);
           for (const [p, c] of await reportFiles(report, format, name)) files.set(p, c);
         }

@@ -4,18 +4,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { entityOf } from "../../src/analysis/entities.js";
-import { indispensability } from "../../src/analysis/indispensable.js";
 import { runTasks } from "../../src/analysis/leverage/run-tasks.js";
 import { profile, profilePlan, profileTasks } from "../../src/analysis/profile.js";
 import { indispensableBlocks } from "../../src/report/indispensable.js";
 import { toMarkdown } from "../../src/report/markdown.js";
 import { profileReport } from "../../src/report/profile.js";
+import { indispensability } from "../../src/run/indispensability.js";
 import { defaultContext, fixtureContext } from "./world.js";
 
 describe("indispensableBlocks", () => {
-  it("on the chain world, shows the bloc's tools and chips and who depends on them", () => {
+  it("on the chain world, shows the bloc's tools and chips and who depends on them", async () => {
     const chain = fixtureContext("chain");
-    const ind = indispensability(chain.world, { horizon: 12, bloc: "AB", powers: ["CC", "DD"] });
+    const ind = await indispensability(chain.world, {
+      horizon: 12,
+      bloc: "AB",
+      powers: ["CC", "DD"],
+    });
     expect(ind.chokepoints.map((r) => r.good)).toEqual(["tool", "chip"]);
     expect(ind.chokepoints[0]!.makers).toEqual([{ actor: "AA", share: 1 }]);
     // CC makes chips from tools, all of which come from the bloc; DD buys no tools.
@@ -29,8 +33,8 @@ describe("indispensableBlocks", () => {
     expect(md).toMatch(/### Who depends on Union of AA and BB's strongest goods/);
   });
 
-  it("on the default world, puts the Netherlands' lithography first and Taiwan among its dependents", () => {
-    const ind = indispensability(defaultContext().world);
+  it("on the default world, puts the Netherlands' lithography first and Taiwan among its dependents", async () => {
+    const ind = await indispensability(defaultContext().world);
     expect(ind.bloc.id).toBe("EU");
     expect(
       ind.chokepoints
