@@ -15,13 +15,12 @@ import {
   type ChokepointSortKey,
   chokepointRowsOf,
   chokepointTable,
-  chokepointTasks,
 } from "../analysis/chokepoints.js";
 import { type AnalysisContext, analysisContext } from "../analysis/context.js";
 import { dependencyTest } from "../analysis/dependency/commission.js";
 import { parseDependencyTest } from "../analysis/dependency/schema.js";
 import { entityOf } from "../analysis/entities.js";
-import { DEFAULT_EXPOSURE_THRESHOLD, exposure, exposurePlan } from "../analysis/exposure.js";
+import { DEFAULT_EXPOSURE_THRESHOLD } from "../analysis/exposure.js";
 import { extractBackward, extractForward } from "../analysis/io/extraction.js";
 import {
   type IoTable,
@@ -33,12 +32,8 @@ import { goodsTable, networkTable } from "../analysis/io/views.js";
 import {
   DEFAULT_LEVERAGE_HORIZON,
   DEFAULT_LEVERAGE_THRESHOLD,
-  leverageMatrix,
-  leveragePlan,
 } from "../analysis/leverage/matrix.js";
-import type { WithholdTask } from "../analysis/leverage/withhold.js";
-import { type Profile, profile, profilePlan, profileTasks } from "../analysis/profile.js";
-import type { Losses } from "../analysis/value-added.js";
+import type { Profile } from "../analysis/profile.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
@@ -47,6 +42,13 @@ import { workerExecutor } from "../node/leverage-parallel.js";
 import { profileReport } from "../report/profile.js";
 import { formatNumber, percent, textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
+import {
+  type Batch,
+  chokepointResults,
+  exposureOf,
+  leverageOf,
+  profileOf,
+} from "../run/analyses.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -84,7 +86,7 @@ export function registerAnalysis(
         `--sort: expected one of ${CHOKEPOINT_SORT_KEYS.join(", ")}, found ${JSON.stringify(opts.sort)}`,
       );
     const actor = opts.actor === undefined ? undefined : memberSpec(a, opts.actor);
-    const results = await run(a, chokepointTasks(a, horizon), opts);
+    const results = await chokepointResults(a, horizon, batch(opts));
     const options = { horizon, sort: opts.sort as ChokepointSortKey };
     const table = actor
       ? chokepointRowsOf(a, results, actor, options)
@@ -128,8 +130,7 @@ export function registerAnalysis(
     const a = load();
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
-    const plan = exposurePlan(a, entityOf(a.world, a.net, id), options);
-    const doc = exposure(a, options, plan, await run(a, plan.tasks, opts));
+    const doc = await exposureOf(a, entityOf(a.world, a.net, id), options, batch(opts));
     if (opts.json) return printJson(ctx, doc);
     const top = countOf(opts.top, "--top");
     println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
@@ -186,8 +187,7 @@ export function registerAnalysis(
         threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
         ...(ids ? { actors: ids } : {}),
       };
-      const plan = leveragePlan(a, options);
-      const matrix = leverageMatrix(a, options, plan, await run(a, plan.tasks, opts));
+      const matrix = await leverageOf(a, options, batch(opts));
       if (opts.json) return printJson(ctx, matrix);
       println(
         ctx.stdout,
@@ -333,8 +333,7 @@ export function registerAnalysis(
       exposureThreshold: DEFAULT_EXPOSURE_THRESHOLD,
       ...(powers ? { powers } : {}),
     };
-    const plan = profilePlan(a, entityOf(a.world, a.net, id), options);
-    const doc = profile(a, options, plan, await run(a, profileTasks(plan), opts));
+    const doc = await profileOf(a, entityOf(a.world, a.net, id), options, batch(opts));
     if (opts.json) printJson(ctx, doc);
     if (!opts.out) {
       if (!opts.json) ctx.stdout.write(profileSummary(doc));
@@ -386,14 +385,11 @@ export function defaultThreads(): number {
   return Math.min(4, availableParallelism());
 }
 
-async function run(a: AnalysisContext, tasks: WithholdTask[], opts: Common): Promise<Losses[]> {
+/** How this command's batches run: on worker threads, in the `--loss` measure. */
+function batch(opts: Common): Batch {
   const threads =
     opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
-  const measure = lossMeasureOf(opts.loss);
-  return workerExecutor(threads)(
-    a.net,
-    tasks.map((t) => ({ ...t, measure })),
-  );
+  return { execute: workerExecutor(threads), measure: lossMeasureOf(opts.loss) };
 }
 
 function memberSpec(a: AnalysisContext, id: string) {

@@ -1,0 +1,82 @@
+/**
+ * The analyses that run batches of simulations — chokepoints, exposure, the leverage matrix,
+ * an actor's profile — as the pipeline: plan the tasks, run them through a task executor in
+ * the loss measure asked for, assemble the result. Every surface calls these.
+ * @module
+ */
+import { chokepointTasks } from "../analysis/chokepoints.js";
+import type { AnalysisContext } from "../analysis/context.js";
+import type { Entity } from "../analysis/entities.js";
+import {
+  type Exposure,
+  type ExposureOptions,
+  exposure,
+  exposurePlan,
+} from "../analysis/exposure.js";
+import {
+  type LeverageMatrix,
+  type LeverageOptions,
+  leverageMatrix,
+  leveragePlan,
+} from "../analysis/leverage/matrix.js";
+import type { WithholdTask } from "../analysis/leverage/withhold.js";
+import {
+  type Profile,
+  type ProfileOptions,
+  profile,
+  profilePlan,
+  profileTasks,
+} from "../analysis/profile.js";
+import type { Losses } from "../analysis/value-added.js";
+import { DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
+import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
+
+/** How a batch runs: the executor (default: this thread), the loss measure, progress, stop. */
+export interface Batch extends TaskBatchOptions {
+  execute?: TaskExecutor;
+  measure?: LossMeasure;
+}
+
+function runBatch(ctx: AnalysisContext, tasks: WithholdTask[], b: Batch): Promise<Losses[]> {
+  const measure = b.measure ?? DEFAULT_LOSS_MEASURE;
+  const { execute = inThreadExecutor, measure: _, ...opts } = b;
+  return execute(
+    ctx.net,
+    tasks.map((t) => ({ ...t, measure })),
+    opts,
+  );
+}
+
+/** The simulations behind the chokepoint table (one per supplier row withheld from all). */
+export function chokepointResults(ctx: AnalysisContext, horizon: number, b: Batch = {}) {
+  return runBatch(ctx, chokepointTasks(ctx, horizon), b);
+}
+
+export async function exposureOf(
+  ctx: AnalysisContext,
+  target: Entity,
+  opts: ExposureOptions,
+  b: Batch = {},
+): Promise<Exposure> {
+  const plan = exposurePlan(ctx, target, opts);
+  return exposure(ctx, opts, plan, await runBatch(ctx, plan.tasks, b));
+}
+
+export async function leverageOf(
+  ctx: AnalysisContext,
+  opts: LeverageOptions,
+  b: Batch = {},
+): Promise<LeverageMatrix> {
+  const plan = leveragePlan(ctx, opts);
+  return leverageMatrix(ctx, opts, plan, await runBatch(ctx, plan.tasks, b));
+}
+
+export async function profileOf(
+  ctx: AnalysisContext,
+  target: Entity,
+  opts: ProfileOptions,
+  b: Batch = {},
+): Promise<Profile> {
+  const plan = profilePlan(ctx, target, opts);
+  return profile(ctx, opts, plan, await runBatch(ctx, profileTasks(plan), b));
+}
