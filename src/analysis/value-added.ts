@@ -10,6 +10,7 @@
  */
 import { type LossParts, lossParts } from "../losses/compute.js";
 import { DEFAULT_LOSS_MEASURE, type LossMeasure, measureByActor } from "../losses/measure.js";
+import { securityNumerator } from "../losses/security.js";
 import type { Network } from "../network/network.js";
 import type { Trace } from "../simulate/run.js";
 
@@ -23,57 +24,27 @@ export interface Losses {
   security: Float64Array;
 }
 
+export { baselineSecurity } from "../losses/security.js";
+
 export function runLosses(
   net: Network,
   trace: Trace,
   measure: LossMeasure = DEFAULT_LOSS_MEASURE,
 ): Losses {
   const N = net.nodeCount;
-  const Q = net.poolCount;
   const T = trace.months;
   const parts = lossParts(net, trace, false);
   const byActor = measureByActor(parts, measure);
   const byGood = new Float64Array(net.goods.length);
-  const security = new Float64Array(net.actors.length);
   for (let k = 0; k < N; k++) {
     const x0 = net.nodeBase[k]!;
     let lost = 0;
-    let made = 0;
-    for (let t = 0; t < T; t++) {
-      const y = trace.output[t * N + k]!;
-      lost += x0 - y;
-      made += y;
-    }
+    for (let t = 0; t < T; t++) lost += x0 - trace.output[t * N + k]!;
     const g = net.nodeGood[k]!;
-    const a = net.nodeActor[k]!;
     byGood[g] = byGood[g]! + lost * net.goodValueAdded[g]!;
-    security[a] = security[a]! + securityWeight(net, g) * made;
   }
-  for (let q = 0; q < Q; q++) {
-    let used = 0;
-    for (let t = 0; t < T; t++) used += trace.used[t * Q + q]!;
-    const a = net.poolActor[q]!;
-    security[a] = security[a]! + securityWeight(net, net.poolGood[q]!) * used;
-  }
+  const security = securityNumerator(net, trace, false);
   return { byActor, byGood, parts, security };
-}
-
-function securityWeight(net: Network, g: number): number {
-  return net.goodSecurityWeight[g]! * net.goodPrice[g]!;
-}
-
-/** Per network actor, the denominator of its security index: its baseline, weighted. */
-export function baselineSecurity(net: Network): Float64Array {
-  const out = new Float64Array(net.actors.length);
-  for (let k = 0; k < net.nodeCount; k++) {
-    const a = net.nodeActor[k]!;
-    out[a] = out[a]! + securityWeight(net, net.nodeGood[k]!) * net.nodeBase[k]!;
-  }
-  for (let q = 0; q < net.poolCount; q++) {
-    const a = net.poolActor[q]!;
-    out[a] = out[a]! + securityWeight(net, net.poolGood[q]!) * net.poolBase[q]!;
-  }
-  return out;
 }
 
 /** Baseline value added per network actor per month, USD. */

@@ -7,6 +7,7 @@
  * @module
  */
 import { lossParts } from "../losses/compute.js";
+import { baselineSecurity, securityNumerator } from "../losses/security.js";
 import type { Network } from "../network/network.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
@@ -108,13 +109,12 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
   const A = net.actors.length;
   const G = net.goods.length;
   const va = net.goodValueAdded;
-  const siWeight = Float64Array.from(net.goodSecurityWeight, (w, g) => w * net.goodPrice[g]!);
   const parts = lossParts(net, trace, true);
+  const siNum = securityNumerator(net, trace, true);
+  const siDen = baselineSecurity(net);
 
   const base = new Float64Array(A);
   const baseDown = new Float64Array(A);
-  const siNum = new Float64Array(A * T);
-  const siDen = new Float64Array(A);
   const bound = new Float64Array(A * G);
   for (let k = 0; k < N; k++) {
     const a = net.nodeActor[k]!;
@@ -122,21 +122,12 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
     const x0 = net.nodeBase[k]!;
     if (net.goodEconomy[g] === 1) baseDown[a] = baseDown[a]! + x0 * va[g]!;
     else base[a] = base[a]! + x0 * va[g]!;
-    siDen[a] = siDen[a]! + siWeight[g]! * x0;
     for (let t = 0; t < T; t++) {
       const y = trace.output[t * N + k]!;
       const l = (x0 - y) * va[g]!;
-      siNum[a * T + t] = siNum[a * T + t]! + siWeight[g]! * y;
       const b = trace.bindingGood[t * N + k]!;
       if (b >= 0 && l > 0) bound[a * G + b] = bound[a * G + b]! + l;
     }
-  }
-  for (let q = 0; q < Q; q++) {
-    const a = net.poolActor[q]!;
-    const g = net.poolGood[q]!;
-    siDen[a] = siDen[a]! + siWeight[g]! * net.poolBase[q]!;
-    for (let t = 0; t < T; t++)
-      siNum[a * T + t] = siNum[a * T + t]! + siWeight[g]! * trace.used[t * Q + q]!;
   }
 
   const index = new Map(net.actors.map((a, i) => [a, i]));
