@@ -39,8 +39,9 @@ import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
+import { formatNumber, pct } from "../report/format.js";
 import { profileReport } from "../report/profile.js";
-import { formatNumber, percent, textTable } from "../report/text-table.js";
+import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
 import {
   type Batch,
@@ -102,11 +103,11 @@ export function registerAnalysis(
             r.rank,
             r.actor,
             r.good,
-            percent(r.share),
+            pct(r.share, 1),
             r.hhi.toFixed(3),
-            percent(r.criticality, 2),
-            percent(r.criticalitySimulated, 2),
-            percent(r.substitutability),
+            pct(r.criticality, 2),
+            pct(r.criticalitySimulated, 2),
+            pct(r.substitutability, 1),
             r.score.toExponential(2),
           ]),
       )}\n`,
@@ -142,12 +143,12 @@ export function registerAnalysis(
           .map((d) => [
             d.good,
             d.supplier,
-            percent(d.shareOfUse),
+            pct(d.shareOfUse, 1),
             formatNumber(d.value),
             d.stockMonths,
             `${d.simulated ? "" : "≤"}${formatNumber(d.loss)}`,
-            `${d.simulated ? "" : "≤"}${percent(d.lossShare, 3)}`,
-            d.simulated ? percent(d.securityLoss, 3) : "–",
+            `${d.simulated ? "" : "≤"}${pct(d.lossShare, 3)}`,
+            d.simulated ? pct(d.securityLoss, 3) : "–",
           ]),
       )}\n\n${textTable(
         ["supplier withholding everything", "imports USD/yr", "loss", "share", "security"],
@@ -157,8 +158,8 @@ export function registerAnalysis(
             s.supplier,
             formatNumber(s.imports),
             `${s.simulated ? "" : "≤"}${formatNumber(s.loss)}`,
-            `${s.simulated ? "" : "≤"}${percent(s.lossShare, 3)}`,
-            s.simulated ? percent(s.securityLoss, 3) : "–",
+            `${s.simulated ? "" : "≤"}${pct(s.lossShare, 3)}`,
+            s.simulated ? pct(s.securityLoss, 3) : "–",
           ]),
       )}\n`,
     );
@@ -203,11 +204,11 @@ export function registerAnalysis(
             c.from,
             c.to,
             `${c.simulated ? "" : "≤"}${formatNumber(c.damage)}`,
-            `${c.simulated ? "" : "≤"}${percent(c.damageShare, 3)}`,
-            c.simulated ? percent(c.securityLoss, 3) : "–",
+            `${c.simulated ? "" : "≤"}${pct(c.damageShare, 3)}`,
+            c.simulated ? pct(c.securityLoss, 3) : "–",
             formatNumber(c.cost),
-            percent(c.costShare, 3),
-            percent(c.asymmetryShare, 3),
+            pct(c.costShare, 3),
+            pct(c.asymmetryShare, 3),
           ]),
         )}\n`,
       );
@@ -257,7 +258,7 @@ export function registerAnalysis(
         const x = doc.extraction as ReturnType<typeof extraction>;
         println(
           ctx.stdout,
-          `\nextracting ${x.sector}: forward (its sales) ${formatNumber(x.forward.lostElsewhere)} USD/yr lost elsewhere (${percent(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${formatNumber(x.backward.lostElsewhere)} (${percent(x.backward.lostElsewhereShare, 3)})`,
+          `\nextracting ${x.sector}: forward (its sales) ${formatNumber(x.forward.lostElsewhere)} USD/yr lost elsewhere (${pct(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${formatNumber(x.backward.lostElsewhere)} (${pct(x.backward.lostElsewhereShare, 3)})`,
         );
       }
     });
@@ -306,7 +307,7 @@ export function registerAnalysis(
               (c) => `${c.value === null ? "∞" : c.value.toFixed(3)}${c.holds ? " ✓" : ""}`,
             ),
             g.dependent ? "dependent" : "–",
-            g.suppliers[0] ? `${g.suppliers[0].actor} ${percent(g.suppliers[0].share)}` : "–",
+            g.suppliers[0] ? `${g.suppliers[0].actor} ${pct(g.suppliers[0].share, 1)}` : "–",
           ]),
         )}\n`,
       );
@@ -356,16 +357,16 @@ function profileSummary(p: Profile): string {
       p.chokepoints
         .filter((r) => r.score > 0)
         .slice(0, 10)
-        .map((r) => [r.rank, r.good, percent(r.share), r.score.toExponential(2)]),
+        .map((r) => [r.rank, r.good, pct(r.share, 1), r.score.toExponential(2)]),
     ),
     "",
     textTable(
       ["power", "damage over", "damage under", "asymmetry"],
       p.leverage.map((l) => [
         l.power,
-        percent(l.over.damageShare, 3),
-        percent(l.under.damageShare, 3),
-        percent(l.over.asymmetryShare, 3),
+        pct(l.over.damageShare, 3),
+        pct(l.under.damageShare, 3),
+        pct(l.over.asymmetryShare, 3),
       ]),
     ),
   ];

@@ -30,7 +30,8 @@ import { type VoteResult, vote } from "../council/vote.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { loadHighsSolver } from "../node/highs.js";
-import { formatNumber, percent, textTable } from "../report/text-table.js";
+import { formatNumber, pct } from "../report/format.js";
+import { textTable } from "../report/text-table.js";
 import { parseYaml } from "../world/parse/yaml.js";
 import { type CliContext, printJson } from "./context.js";
 
@@ -241,13 +242,13 @@ function renderPower(doc: PowerDocument): string {
         m.id,
         m.name,
         m.population,
-        percent(m.populationShare, 2),
-        m.banzhaf === null ? "-" : percent(m.banzhaf, 2),
-        m.shapleyShubik === null ? "-" : percent(m.shapleyShubik, 2),
+        pct(m.populationShare, 2),
+        m.banzhaf === null ? "-" : pct(m.banzhaf, 2),
+        m.shapleyShubik === null ? "-" : pct(m.shapleyShubik, 2),
       ]),
     ),
     "",
-    `Probability that a random coalition passes: ${percent(doc.passProbability, 2)} (${formatNumber(doc.winningCoalitions)} of ${formatNumber(doc.coalitions)} coalitions; exact, by ${doc.method})`,
+    `Probability that a random coalition passes: ${pct(doc.passProbability, 2)} (${formatNumber(doc.winningCoalitions)} of ${formatNumber(doc.coalitions)} coalitions; exact, by ${doc.method})`,
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -258,7 +259,7 @@ function renderVote(result: VoteResult, rules: Rule[]): string {
     lines.push(`  ${rules[i]?.name ?? o.rule}: ${o.pass ? "passes" : "fails"}, ${o.reason}`),
   );
   lines.push(
-    `Yes (${result.yes.length}, ${percent(result.tally.yesPopulationShare, 2)} of population): ${result.yes.join(" ") || "-"}`,
+    `Yes (${result.yes.length}, ${pct(result.tally.yesPopulationShare, 2)} of population): ${result.yes.join(" ") || "-"}`,
   );
   lines.push(`No (${result.no.length}): ${result.no.join(" ") || "-"}`);
   lines.push(`Abstain (${result.abstain.length}): ${result.abstain.join(" ") || "-"}`);

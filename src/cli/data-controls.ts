@@ -4,7 +4,8 @@
  * @module
  */
 
-import { percent, textTable } from "../report/text-table.js";
+import { pct } from "../report/format.js";
+import { textTable } from "../report/text-table.js";
 import type { WorldSummary } from "../world/summary.js";
 
 export function renderControls(s: WorldSummary): string[] {
@@ -33,8 +34,8 @@ export function renderControls(s: WorldSummary): string[] {
         c.id,
         `${list(c.from)} -> ${list(c.to)}`,
         list(c.goods),
-        percent(c.cap, 0),
-        percent(c.leakage, 0),
+        pct(c.cap, 0),
+        pct(c.leakage, 0),
         c.since,
         c.until ?? "",
         c.source ?? "",

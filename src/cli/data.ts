@@ -7,7 +7,8 @@ import { z } from "zod";
 import { InputError } from "../diagnostics/errors.js";
 import { formatIssue, type Issue } from "../diagnostics/issue.js";
 import { fileReader } from "../io/world-files.js";
-import { percent, textTable } from "../report/text-table.js";
+import { pct } from "../report/format.js";
+import { textTable } from "../report/text-table.js";
 import { figureRow, figuresOf } from "../world/figures.js";
 import { loadWorld } from "../world/load.js";
 import { WorldDocSchema } from "../world/schema.js";
@@ -146,7 +147,7 @@ function renderSummary(s: WorldSummary, top: number): string {
     for (const g of s.goods.filter((x) => x.layer === layer)) {
       const tops = (s.suppliers[g.id] ?? [])
         .slice(0, top)
-        .map((x) => `${x.actor} ${percent(x.share)}`);
+        .map((x) => `${x.actor} ${pct(x.share, 1)}`);
       rows.push([layer, g.id, g.globalOutput, g.unit, tops.join(", ")]);
     }
   }

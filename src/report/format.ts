@@ -1,5 +1,6 @@
 /**
- * Number formats shared by every report, so that the same figure reads the same everywhere.
+ * Number formats shared by every report and the terminal, so that the same figure reads the
+ * same everywhere.
  * @module
  */
 
@@ -14,9 +15,23 @@ export function usd(x: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
-/** Shares as percentages with two decimals: "12.34%". */
-export function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
+/** Shares as percentages, two decimals unless asked: "12.34%", "−0.50%"; a share that rounds
+ * to zero is "0.00%", never "-0.00%". */
+export function pct(x: number, digits = 2): string {
+  const text = (Math.abs(x) * 100).toFixed(digits);
+  const zero = Number(text) === 0;
+  return `${x < 0 && !zero ? "−" : ""}${text}%`;
+}
+
+/** Plain numbers: up to 4 significant digits, thousands grouped, no exponent for everyday
+ * magnitudes. */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  if (abs >= 1e15 || abs < 1e-4) return x.toExponential(3);
+  const digits = Math.max(0, 3 - Math.floor(Math.log10(abs)));
+  return x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
 export function month(m: number | null): string {
