@@ -39,6 +39,7 @@ import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
+import { chokepointTableOf } from "../report/chokepoint-table.js";
 import { formatNumber, pct } from "../report/format.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
@@ -94,24 +95,18 @@ export function registerAnalysis(
       : chokepointTable(a, results, options);
     if (opts.json) return printJson(ctx, table);
     const top = countOf(opts.top, "--top");
-    ctx.stdout.write(
-      `${textTable(
-        ["rank", "actor", "good", "share", "HHI", "critical", "simulated", "substit.", "score"],
-        table.rows
-          .slice(0, top)
-          .map((r) => [
-            r.rank,
-            r.actor,
-            r.good,
-            pct(r.share, 1),
-            r.hhi.toFixed(3),
-            pct(r.criticality, 2),
-            pct(r.criticalitySimulated, 2),
-            pct(r.substitutability, 1),
-            r.score.toExponential(2),
-          ]),
-      )}\n`,
-    );
+    const shown = chokepointTableOf(table.rows.slice(0, top), [
+      "rank",
+      "actor",
+      "good",
+      "share",
+      "hhi",
+      "criticality",
+      "simulated",
+      "substitutability",
+      "score",
+    ]);
+    ctx.stdout.write(`${textTable(shown.header, shown.rows, shown.align)}\n`);
   });
 
   withCommon(

@@ -5,6 +5,7 @@
  */
 import type { Indispensability } from "../analysis/indispensable.js";
 import type { Block } from "./blocks.js";
+import { chokepointTableOf } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
 
 /** Rows of the bloc's chokepoint table shown. */
@@ -26,26 +27,15 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
   }
   blocks.push({
     kind: "table",
-    header: [
+    ...chokepointTableOf(rows, [
       "good",
-      "share of world output",
-      "made by",
+      "share",
+      "makers",
       "criticality",
       "simulated",
       "substitutability",
-      "stock (months)",
+      "stock",
       "score",
-    ],
-    align: ["left", "right", "left", "right", "right", "right", "right", "right"],
-    rows: rows.map((r) => [
-      r.good,
-      pct(r.share),
-      r.makers.map((m) => `${m.actor} ${pct(m.share)}`).join(", ") || "–",
-      pct(r.criticality),
-      pct(r.criticalitySimulated),
-      pct(r.substitutability),
-      String(r.stockMonths),
-      r.score.toExponential(2),
     ]),
   });
   if (ind.dependence.length > 0) {

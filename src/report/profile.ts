@@ -7,6 +7,7 @@
 import type { Profile } from "../analysis/profile.js";
 import type { Block, Report } from "./blocks.js";
 import type { Chart } from "./charts.js";
+import { chokepointTableOf } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
 
 const WIDTH = 560;
@@ -41,26 +42,15 @@ function chokepointBlocks(p: Profile): Block[] {
     },
     {
       kind: "table",
-      header: [
+      ...chokepointTableOf(rows, [
         "rank",
         "good",
         "share",
-        "HHI",
+        "hhi",
         "criticality",
         "simulated",
         "substitutability",
         "score",
-      ],
-      align: ["right", "left", "right", "right", "right", "right", "right", "right"],
-      rows: rows.map((r) => [
-        String(r.rank),
-        r.good,
-        pct(r.share),
-        r.hhi.toFixed(3),
-        pct(r.criticality),
-        pct(r.criticalitySimulated),
-        pct(r.substitutability),
-        r.score.toExponential(2),
       ]),
     },
     { kind: "chart", chart: scoreChart(p) },

@@ -7,13 +7,15 @@ import { formatNumber } from "./format.js";
 export function textTable(
   header: readonly string[],
   rows: readonly (readonly (string | number)[])[],
+  /** Column alignment; by default numbers right, text left. */
+  align?: readonly ("left" | "right")[],
 ): string {
   const cells = [
     header.map(String),
     ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c))),
   ];
-  const numeric = header.map(
-    (_, j) => rows.length > 0 && rows.every((r) => typeof r[j] === "number"),
+  const numeric = header.map((_, j) =>
+    align ? align[j] === "right" : rows.length > 0 && rows.every((r) => typeof r[j] === "number"),
   );
   const widths = header.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? "").length)));
   const line = (r: readonly string[]) =>

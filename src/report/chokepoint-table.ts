@@ -1,0 +1,62 @@
+/**
+ * The one builder of chokepoint tables (rows of `analysis/chokepoints.ts`), for the terminal,
+ * the bloc's "where it is indispensable" section and an actor's profile: each picks its
+ * columns, and a column reads the same wherever it is shown.
+ * @module
+ */
+import type { ChokepointRow } from "../analysis/chokepoints.js";
+import { pct } from "./format.js";
+
+export type ChokepointColumn =
+  | "rank"
+  | "actor"
+  | "good"
+  | "share"
+  | "makers"
+  | "hhi"
+  | "criticality"
+  | "simulated"
+  | "substitutability"
+  | "stock"
+  | "score";
+
+/** A row, with the bloc members that make the good where the table shows them. */
+export type ChokepointTableRow = ChokepointRow & {
+  makers?: readonly { actor: string; share: number }[];
+};
+
+const COLUMNS: Record<
+  ChokepointColumn,
+  { header: string; align: "left" | "right"; cell: (r: ChokepointTableRow) => string }
+> = {
+  rank: { header: "rank", align: "right", cell: (r) => String(r.rank) },
+  actor: { header: "actor", align: "left", cell: (r) => r.actor },
+  good: { header: "good", align: "left", cell: (r) => r.good },
+  share: { header: "share of world output", align: "right", cell: (r) => pct(r.share) },
+  makers: {
+    header: "made by",
+    align: "left",
+    cell: (r) => (r.makers ?? []).map((m) => `${m.actor} ${pct(m.share)}`).join(", ") || "–",
+  },
+  hhi: { header: "HHI", align: "right", cell: (r) => r.hhi.toFixed(3) },
+  criticality: { header: "criticality", align: "right", cell: (r) => pct(r.criticality) },
+  simulated: { header: "simulated", align: "right", cell: (r) => pct(r.criticalitySimulated) },
+  substitutability: {
+    header: "substitutability",
+    align: "right",
+    cell: (r) => pct(r.substitutability),
+  },
+  stock: { header: "stock (months)", align: "right", cell: (r) => String(r.stockMonths) },
+  score: { header: "score", align: "right", cell: (r) => r.score.toExponential(2) },
+};
+
+export function chokepointTableOf(
+  rows: readonly ChokepointTableRow[],
+  columns: readonly ChokepointColumn[],
+): { header: string[]; align: ("left" | "right")[]; rows: string[][] } {
+  return {
+    header: columns.map((c) => COLUMNS[c].header),
+    align: columns.map((c) => COLUMNS[c].align),
+    rows: rows.map((r) => columns.map((c) => COLUMNS[c].cell(r))),
+  };
+}
