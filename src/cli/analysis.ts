@@ -39,7 +39,7 @@ import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
-import { chokepointTableOf } from "../report/chokepoint-table.js";
+import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
 import { formatNumber, pct } from "../report/format.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
@@ -99,12 +99,7 @@ export function registerAnalysis(
       "rank",
       "actor",
       "good",
-      "share",
-      "hhi",
-      "criticality",
-      "simulated",
-      "substitutability",
-      "score",
+      ...MEASURED_COLUMNS,
     ]);
     ctx.stdout.write(`${textTable(shown.header, shown.rows, shown.align)}\n`);
   });

@@ -20,6 +20,16 @@ export type ChokepointColumn =
   | "stock"
   | "score";
 
+/** The measured columns of a ranked table (after its rank, actor or good). */
+export const MEASURED_COLUMNS: readonly ChokepointColumn[] = [
+  "share",
+  "hhi",
+  "criticality",
+  "simulated",
+  "substitutability",
+  "score",
+];
+
 /** A row, with the bloc members that make the good where the table shows them. */
 export type ChokepointTableRow = ChokepointRow & {
   makers?: readonly { actor: string; share: number }[];

@@ -7,7 +7,7 @@
 import type { Profile } from "../analysis/profile.js";
 import type { Block, Report } from "./blocks.js";
 import type { Chart } from "./charts.js";
-import { chokepointTableOf } from "./chokepoint-table.js";
+import { chokepointTableOf, MEASURED_COLUMNS } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
 
 const WIDTH = 560;
@@ -42,16 +42,7 @@ function chokepointBlocks(p: Profile): Block[] {
     },
     {
       kind: "table",
-      ...chokepointTableOf(rows, [
-        "rank",
-        "good",
-        "share",
-        "hhi",
-        "criticality",
-        "simulated",
-        "substitutability",
-        "score",
-      ]),
+      ...chokepointTableOf(rows, ["rank", "good", ...MEASURED_COLUMNS]),
     },
     { kind: "chart", chart: scoreChart(p) },
   );
