@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { InputError } from "../../src/diagnostics/errors.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
-import { parseYaml } from "../../src/world/parse/yaml.js";
+import { parseYaml } from "../../src/parse/yaml.js";
 import { validateDoc } from "../../src/world/schema-issues.js";
 
 const Text = z.string().min(1);

@@ -30,9 +30,9 @@ import { type VoteResult, vote } from "../council/vote.js";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { loadHighsSolver } from "../node/highs.js";
+import { parseYaml } from "../parse/yaml.js";
 import { formatNumber, pct } from "../report/format.js";
 import { textTable } from "../report/text-table.js";
-import { parseYaml } from "../world/parse/yaml.js";
 import { type CliContext, printJson } from "./context.js";
 
 export const DEFAULT_COUNCIL_DATA = resolve(PACKAGE_ROOT, "data/council");

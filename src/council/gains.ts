@@ -20,7 +20,7 @@
  */
 import { z } from "zod";
 import { formatPath, type Issue } from "../diagnostics/issue.js";
-import type { LocatedDoc } from "../world/parse/located.js";
+import type { LocatedDoc } from "../parse/located.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { DEFAULT_WEIGHTS, type GainInput, type GainWeights, netGain } from "./ballot.js";
 import { MAX_MAGNITUDE } from "./compensation/milp.js";

@@ -7,9 +7,9 @@
  */
 import { z } from "zod";
 import { formatPath, type Issue, type Location } from "../diagnostics/issue.js";
-import { parseCsv } from "../world/parse/csv.js";
-import type { LocatedDoc } from "../world/parse/located.js";
-import { parseYaml } from "../world/parse/yaml.js";
+import { parseCsv } from "../parse/csv.js";
+import type { LocatedDoc } from "../parse/located.js";
+import { parseYaml } from "../parse/yaml.js";
 import type { Source } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";
 import type { Council } from "./council.js";

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Issue, Location } from "../diagnostics/issue.js";
-import type { Cell, CsvTable } from "../world/parse/csv.js";
+import type { Cell, CsvTable } from "../parse/csv.js";
 import type { Member } from "./rule.js";
 
 export interface PopulationRow extends Member {

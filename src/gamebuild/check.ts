@@ -4,8 +4,8 @@
  * @module
  */
 import { formatPath, type Issue } from "../diagnostics/issue.js";
+import type { LocatedDoc } from "../parse/located.js";
 import { checkScenario } from "../scenario/load.js";
-import type { LocatedDoc } from "../world/parse/located.js";
 import type { World } from "../world/schema.js";
 import type { GameSpec } from "./schema.js";
 

@@ -15,8 +15,8 @@
  */
 import { z } from "zod";
 import type { Issue } from "../diagnostics/issue.js";
-import type { LocatedDoc } from "../world/parse/located.js";
-import { parseYaml } from "../world/parse/yaml.js";
+import type { LocatedDoc } from "../parse/located.js";
+import { parseYaml } from "../parse/yaml.js";
 import { QuantitySchema } from "../world/quantity.js";
 import { ActorIdSchema, RampUpSchema, SlugSchema, SourceSchema } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";

@@ -2,7 +2,7 @@
  * The import's result as the text of world files: `economy.yaml` (the sources and the sector
  * goods) and four CSV tables (suppliers, final demand and flows of the sectors, seed flows of
  * the chain goods the crosswalk names) in the columns of
- * `world/parse/table.ts`, to be listed in the world's datapackage.json.
+ * `world/row-tables.ts`, to be listed in the world's datapackage.json.
  * @module
  */
 import { Document, isMap, visit } from "yaml";

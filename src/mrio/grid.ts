@@ -3,11 +3,11 @@
  * column, as input–output tables are written (WIOD's and the OECD's CSV files). One pass over
  * the text, numbers straight into a typed array, labels kept with their line and column so
  * that every problem (a ragged row, a cell that is not a number) names its cell. The RFC 4180
- * quoting of `world/parse/csv.ts` is followed; blank lines are skipped.
+ * quoting of `parse/csv.ts` is followed; blank lines are skipped.
  * @module
  */
 import type { Issue, Location } from "../diagnostics/issue.js";
-import { type Cell, readQuoted } from "../world/parse/csv.js";
+import { type Cell, readQuoted } from "../parse/csv.js";
 
 export interface Grid {
   file: string;

@@ -14,7 +14,7 @@
  * @module
  */
 import type { Issue } from "../diagnostics/issue.js";
-import type { CsvTable } from "../world/parse/csv.js";
+import type { CsvTable } from "../parse/csv.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
 import { finishNetwork, goodParameters, groupBy, type Network } from "./network.js";

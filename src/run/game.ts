@@ -13,6 +13,7 @@ import { explainGame } from "../gamebuild/explain.js";
 import { type GameSpec, GameSpecSchema } from "../gamebuild/schema.js";
 import { actorLoss, DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
 import { compileWorld } from "../network/compile-world.js";
+import { parseYaml } from "../parse/yaml.js";
 import type { Measure } from "../scenario/schema.js";
 import { runScenario } from "../simulate/scenario-run.js";
 import {
@@ -22,7 +23,6 @@ import {
 import { Rational } from "../strategy/rational.js";
 import { solveGame } from "../strategy/report/solve.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
-import { parseYaml } from "../world/parse/yaml.js";
 import { validateDoc } from "../world/schema-issues.js";
 
 export interface GameOutcome {

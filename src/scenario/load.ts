@@ -5,9 +5,9 @@
  * @module
  */
 import { formatPath, hasErrors, type Issue } from "../diagnostics/issue.js";
+import type { LocatedDoc } from "../parse/located.js";
+import { parseYaml } from "../parse/yaml.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
-import type { LocatedDoc } from "../world/parse/located.js";
-import { parseYaml } from "../world/parse/yaml.js";
 import type { World } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { type Scenario, ScenarioSchema } from "./schema.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import { formatLocation, type Issue, type Location } from "../diagnostics/issue.js";
-import type { LocatedDoc } from "./parse/located.js";
+import type { LocatedDoc } from "../parse/located.js";
 import { COLLECTIONS, type Collection, type World, type WorldDoc } from "./schema.js";
 
 export interface Part {

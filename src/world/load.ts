@@ -8,11 +8,11 @@
  */
 import { z } from "zod";
 import { hasErrors, type Issue } from "../diagnostics/issue.js";
+import { parseCsv } from "../parse/csv.js";
+import type { LocatedDoc } from "../parse/located.js";
+import { parseYaml } from "../parse/yaml.js";
 import { type Assembled, assemble, type Part } from "./assemble.js";
-import { parseCsv } from "./parse/csv.js";
-import type { LocatedDoc } from "./parse/located.js";
-import { isTableCollection, tableToDoc } from "./parse/table.js";
-import { parseYaml } from "./parse/yaml.js";
+import { isTableCollection, tableToDoc } from "./row-tables.js";
 import { type WorldDoc, WorldDocSchema, WorldPatchSchema } from "./schema.js";
 import { validateDoc } from "./schema-issues.js";
 import { validateWorld } from "./validate.js";

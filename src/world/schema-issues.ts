@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import { describeValue, formatPath, type Issue } from "../diagnostics/issue.js";
-import type { LocatedDoc } from "./parse/located.js";
+import type { LocatedDoc } from "../parse/located.js";
 
 type ZodIssue = z.core.$ZodIssue;
 

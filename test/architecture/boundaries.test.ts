@@ -19,6 +19,7 @@ const CORE = [
   "losses",
   "mrio",
   "network",
+  "parse",
   "random",
   "run",
   "scenario",

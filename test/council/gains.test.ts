@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gainsFromDoc } from "../../src/council/gains.js";
-import { parseYaml } from "../../src/world/parse/yaml.js";
+import { parseYaml } from "../../src/parse/yaml.js";
 import { defaultCouncil, FIXTURES } from "./data.js";
 
 const members = defaultCouncil().members;

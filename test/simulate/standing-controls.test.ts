@@ -10,12 +10,12 @@ import { withholdControls } from "../../src/analysis/leverage/withhold.js";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import type { Network } from "../../src/network/network.js";
+import { parseYaml } from "../../src/parse/yaml.js";
 import { compileScenario } from "../../src/scenario/compile.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { standingCaps } from "../../src/scenario/standing.js";
 import { runScenario } from "../../src/simulate/scenario-run.js";
 import { type LoadedWorld, loadWorld, patchWorld } from "../../src/world/load.js";
-import { parseYaml } from "../../src/world/parse/yaml.js";
 import type { WorldDoc } from "../../src/world/schema.js";
 import { loadFixture } from "../helpers/world.js";
 

@@ -6,10 +6,10 @@
  * them as capacities and the user's need is scaled down to the minimum cut, with its note.
  */
 import { describe, expect, it } from "vitest";
+import { parseYaml } from "../../src/parse/yaml.js";
 import { baselineOf, type GoodBaseline } from "../../src/world/baseline.js";
 import { fitMargins } from "../../src/world/controlled-margins.js";
 import { type LoadedWorld, patchWorld } from "../../src/world/load.js";
-import { parseYaml } from "../../src/world/parse/yaml.js";
 import { balance, imbalance } from "../../src/world/ras.js";
 import { balanceBounded } from "../../src/world/ras-bounded.js";
 import type { WorldDoc } from "../../src/world/schema.js";

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { Issue } from "../../diagnostics/issue.js";
-import { parseYaml } from "../../world/parse/yaml.js";
+import { parseYaml } from "../../parse/yaml.js";
 import { ActorIdSchema, SlugSchema, SourceSchema } from "../../world/schema.js";
 import { validateDoc } from "../../world/schema-issues.js";
 

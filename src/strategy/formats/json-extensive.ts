@@ -6,7 +6,7 @@
  * @module
  */
 import { describeValue, type Issue } from "../../diagnostics/issue.js";
-import type { LocatedDoc } from "../../world/parse/located.js";
+import type { LocatedDoc } from "../../parse/located.js";
 import type { ExtensiveGame, GameNode, Outcome } from "../extensive.js";
 import { Rational, sum } from "../rational.js";
 import type {

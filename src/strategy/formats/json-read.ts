@@ -5,8 +5,8 @@
  * @module
  */
 import { describeValue, type Issue } from "../../diagnostics/issue.js";
-import type { LocatedDoc } from "../../world/parse/located.js";
-import { parseYaml } from "../../world/parse/yaml.js";
+import type { LocatedDoc } from "../../parse/located.js";
+import { parseYaml } from "../../parse/yaml.js";
 import { validateDoc } from "../../world/schema-issues.js";
 import type { NormalFormGame } from "../game.js";
 import type { Rational } from "../rational.js";

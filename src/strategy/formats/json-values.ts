@@ -3,7 +3,7 @@
  * @module
  */
 import { describeValue, formatPath, type Issue } from "../../diagnostics/issue.js";
-import type { LocatedDoc } from "../../world/parse/located.js";
+import type { LocatedDoc } from "../../parse/located.js";
 import { Rational } from "../rational.js";
 
 /** An exact number from a JSON number or string, or an issue at `path`. */

@@ -3,7 +3,7 @@
  * of every cell, so that errors in table data name their cell. Lines starting with # are comments.
  * @module
  */
-import type { Issue, Location } from "../../diagnostics/issue.js";
+import type { Issue, Location } from "../diagnostics/issue.js";
 import { MAX_FILE_BYTES } from "./located.js";
 
 export interface Cell {

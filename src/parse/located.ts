@@ -2,7 +2,7 @@
  * A parsed document that can say where each of its values stands in the source text.
  * @module
  */
-import type { Location } from "../../diagnostics/issue.js";
+import type { Location } from "../diagnostics/issue.js";
 
 export interface LocatedDoc {
   file: string;

@@ -4,7 +4,7 @@
  * @module
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { Issue, Location } from "../../diagnostics/issue.js";
+import type { Issue, Location } from "../diagnostics/issue.js";
 import { type LocatedDoc, MAX_FILE_BYTES, MAX_NESTING } from "./located.js";
 
 export interface ParseResult {

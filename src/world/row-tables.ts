@@ -4,9 +4,9 @@
  * figure a triangular (default) or PERT distribution with the main column as its mode.
  * @module
  */
-import type { Issue, Location } from "../../diagnostics/issue.js";
-import type { Cell, CsvTable } from "./csv.js";
-import type { LocatedDoc } from "./located.js";
+import type { Issue, Location } from "../diagnostics/issue.js";
+import type { Cell, CsvTable } from "../parse/csv.js";
+import type { LocatedDoc } from "../parse/located.js";
 
 type ColumnKind = "string" | "number" | "int";
 
