@@ -21,6 +21,7 @@ import { type LoadedScenario, loadScenario } from "../scenario/load.js";
 import { runScenario } from "../simulate/scenario-run.js";
 import type { LoadedWorld } from "../world/load.js";
 import { type RunDocument, runDocument } from "./document.js";
+import { realise, type Uniform } from "./realise.js";
 
 export interface ScenarioRequest {
   world: LoadedWorld;
@@ -33,6 +34,8 @@ export interface ScenarioRequest {
   network?: (loaded: LoadedScenario) => Network;
   /** The loss measure that ranks actors; else the scenario's `options.loss`, else the total. */
   loss?: LossMeasure;
+  /** Uniform draws for the world's distributions (`realise`); without, central values. */
+  rng?: Uniform;
   /** The Council's data and a MILP solver, asked for only when the EU acts in the scenario. */
   council?: () => Promise<{ council: Council; solver: MilpSolver }>;
 }
@@ -47,8 +50,13 @@ export interface ScenarioOutcome {
 /** Runs a scenario; a scenario that does not load throws an InputError with its issues. */
 export async function runScenarioRequest(req: ScenarioRequest): Promise<ScenarioOutcome> {
   const options = req.horizon === undefined ? {} : { horizon: req.horizon };
-  const { loaded, issues } = loadScenario(req.text, req.file, req.world, options);
-  if (!loaded) throw new InputError(issues);
+  const { loaded: read, issues } = loadScenario(req.text, req.file, req.world, options);
+  if (!read) throw new InputError(issues);
+  // The one place the world's distributions become numbers, before anything is built.
+  const loaded: LoadedScenario = {
+    ...read,
+    world: { ...read.world, world: realise(read.world.world, req.rng) },
+  };
   const run = runScenario(loaded, req.network?.(loaded));
   for (const w of run.warnings) w.at = loaded.doc.locate(["measures", w.index]);
   const warnings: Issue[] = [

@@ -1,0 +1,136 @@
+/**
+ * `realise(world, rng)`: the one place where the figures given as distributions become numbers
+ * (../shared/DESIGN.md, "Uncertainty"), before the baseline and the network are built. Without
+ * a generator every figure takes its central value (`central`: the mode, the midpoint, the
+ * median), so a realised world compiles to exactly the network of the world itself; with one,
+ * each distribution is drawn once, in the order the world lists its figures:
+ * - uniform: low + u (high − low); triangular: the inverse of its distribution function;
+ * - PERT: low + (high − low) B with B ~ Beta(1 + 4 (mode − low)/(high − low),
+ *   1 + 4 (high − mode)/(high − low)), from two gamma draws (Marsaglia & Tsang 2000) over normal
+ *   draws (Box–Muller);
+ * - lognormal: exp(mu + sigma z).
+ * The supplier shares of a good and the final-demand shares of a good then keep their central
+ * sum: each drawn set is scaled to it, so shares still add up as the data wrote them
+ * (docs/model.md).
+ * Every realised figure is a plain figure, `{ value, source, year, note }`.
+ * @module
+ */
+import { central, type Quantity } from "../world/quantity.js";
+import type { World } from "../world/schema.js";
+
+/** Uniform draws in [0, 1), e.g. `mulberry32(seed)` (random/mulberry32.ts). */
+export type Uniform = () => number;
+
+export function realise(world: World, rng?: Uniform): World {
+  const draw = rng ? drawer(rng) : undefined;
+  const out = walk(world, (q) => (draw ? draw(q) : central(q))) as World;
+  if (draw) {
+    keepSums(world.suppliers, out.suppliers);
+    keepSums(world.demand, out.demand);
+  }
+  return out;
+}
+
+function isDistribution(x: unknown): x is Quantity & { dist: string } {
+  return typeof x === "object" && x !== null && "dist" in x && typeof x.dist === "string";
+}
+
+function isFixed(x: unknown): x is { value: number } {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as { value?: unknown }).value === "number" &&
+    Object.keys(x).every((k) => ["value", "source", "year", "note"].includes(k))
+  );
+}
+
+/** A deep copy of `x` with every figure given as a distribution or fixed value realised. */
+function walk(x: unknown, value: (q: Quantity) => number): unknown {
+  if (Array.isArray(x)) return x.map((v) => walk(v, value));
+  if (isDistribution(x) || isFixed(x)) {
+    const q = x as Quantity & { source?: string; year?: number; note?: string };
+    const fixed: Record<string, unknown> = { value: value(q) };
+    for (const k of ["source", "year", "note"] as const) if (q[k] !== undefined) fixed[k] = q[k];
+    return fixed;
+  }
+  if (typeof x === "object" && x !== null) {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) o[k] = walk(v, value);
+    return o;
+  }
+  return x;
+}
+
+/** Scales the drawn shares of each good to the sum of their central values. */
+interface ShareRow {
+  good: string;
+  share?: Quantity | undefined;
+}
+
+function keepSums(original: readonly ShareRow[], realised: readonly ShareRow[]) {
+  const goods = new Set(original.map((r) => r.good));
+  for (const good of goods) {
+    let want = 0;
+    let got = 0;
+    original.forEach((r, i) => {
+      if (r.good !== good || r.share === undefined) return;
+      want += central(r.share);
+      got += central(realised[i]!.share!);
+    });
+    if (!(got > 0)) continue;
+    realised.forEach((r, i) => {
+      if (r.good !== good || r.share === undefined || original[i]!.share === undefined) return;
+      const q = r.share;
+      if (typeof q === "number") (r as { share: Quantity }).share = (q * want) / got;
+      else (q as { value: number }).value = (central(q) * want) / got;
+    });
+  }
+}
+
+function drawer(u: Uniform): (q: Quantity) => number {
+  const normal = () => {
+    // Box–Muller: 1 − u keeps the logarithm finite.
+    const r = Math.sqrt(-2 * Math.log(1 - u()));
+    return r * Math.cos(2 * Math.PI * u());
+  };
+  const gamma = (shape: number): number => {
+    if (shape < 1) return gamma(shape + 1) * (1 - u()) ** (1 / shape);
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const w = 1 - u();
+      if (Math.log(w) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  return (q) => {
+    if (typeof q === "number" || !("dist" in q)) return central(q);
+    switch (q.dist) {
+      case "uniform":
+        return q.low + u() * (q.high - q.low);
+      case "triangular": {
+        const { low: a, mode: c, high: b } = q;
+        if (b === a) return a;
+        const p = u();
+        const f = (c - a) / (b - a);
+        return p < f
+          ? a + Math.sqrt(p * (b - a) * (c - a))
+          : b - Math.sqrt((1 - p) * (b - a) * (b - c));
+      }
+      case "pert": {
+        const { low: a, mode: c, high: b } = q;
+        const x = gamma(1 + (4 * (c - a)) / (b - a));
+        const y = gamma(1 + (4 * (b - c)) / (b - a));
+        return a + ((b - a) * x) / (x + y);
+      }
+      case "lognormal":
+        return Math.exp(q.mu + q.sigma * normal());
+    }
+  };
+}
