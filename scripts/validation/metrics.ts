@@ -6,7 +6,7 @@
  * @module
  */
 import type { RunDocument } from "../../src/run/document.js";
-import type { ScenarioRun } from "../../src/simulate/scenario-run.js";
+import type { ScenarioRun } from "../../src/run/scenario-run.js";
 import { central } from "../../src/world/quantity.js";
 import type { World } from "../../src/world/schema.js";
 import type { Metric } from "./references.js";

@@ -12,8 +12,8 @@ import {
   LOSS_MEASURE_MEANING,
   type LossMeasure,
 } from "../losses/measure.js";
-import type { ActorResult, GoodResult, NodeResult, PoolResult } from "../simulate/results.js";
-import type { CapacityShare, ScenarioRun } from "../simulate/scenario-run.js";
+import type { ActorResult, GoodResult, NodeResult, PoolResult } from "./results.js";
+import type { CapacityShare, ScenarioRun } from "./scenario-run.js";
 
 export const UNITS = {
   loss: "USD over the horizon (negative = gain): the total welfare loss — final use lost (at baseline prices, plus consumer surplus) plus value added lost that no final user misses (docs/model.md, Losses)",

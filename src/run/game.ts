@@ -15,7 +15,6 @@ import { actorLoss, DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
 import { compileWorld } from "../network/compile-world.js";
 import { parseYaml } from "../parse/yaml.js";
 import type { Measure } from "../scenario/schema.js";
-import { runScenario } from "../simulate/scenario-run.js";
 import {
   nashBargainingFinite,
   nashBargainingHull,
@@ -24,6 +23,7 @@ import { Rational } from "../strategy/rational.js";
 import { solveGame } from "../strategy/report/solve.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
 import { validateDoc } from "../world/schema-issues.js";
+import { runScenario } from "./scenario-run.js";
 
 export interface GameOutcome {
   spec: GameSpec;

@@ -18,10 +18,10 @@ import { actorLoss, DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/mea
 import type { Network } from "../network/network.js";
 import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
 import { type LoadedScenario, loadScenario } from "../scenario/load.js";
-import { runScenario } from "../simulate/scenario-run.js";
 import type { LoadedWorld } from "../world/load.js";
 import { type RunDocument, runDocument } from "./document.js";
 import { realise, type Uniform } from "./realise.js";
+import { runScenario } from "./scenario-run.js";
 
 export interface ScenarioRequest {
   world: LoadedWorld;

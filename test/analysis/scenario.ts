@@ -1,8 +1,9 @@
 /** An independent path to a withholding's result: a scenario with an export control at cap 0,
  * compiled, run and summarised by the engine's own pipeline (scenario/, simulate/); each
  * actor's total loss (the measure analyses use by default). */
+
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { loadFixture } from "../helpers/world.js";
 
 export function lossByScenario(

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import type { LoadedWorld } from "../../src/world/load.js";
 import { loadWorld } from "../../src/world/load.js";
 import { marketWorld, partWorld, worldOf } from "./worlds.js";

@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { firmNetwork } from "../../src/network/firm-network.js";
 import { parseCsv } from "../../src/parse/csv.js";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { NO_CONTROLS } from "../../src/simulate/controls.js";
 import { simulate } from "../../src/simulate/run.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { runCli } from "../helpers/cli.js";
 import { FIXTURES, loadFixture } from "../helpers/world.js";
 

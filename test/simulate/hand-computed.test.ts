@@ -12,8 +12,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { FIXTURES, loadFixture } from "../helpers/world.js";
 
 const EXPECTED = {

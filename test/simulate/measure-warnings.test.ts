@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { runCli } from "../helpers/cli.js";
 import { loadFixture } from "../helpers/world.js";
 

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { resolveRefs } from "../../src/scenario/refs.js";
 import type { Scenario } from "../../src/scenario/schema.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { loadWorld } from "../../src/world/load.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");

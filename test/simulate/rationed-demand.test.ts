@@ -14,8 +14,8 @@
  * Receipts arrive a month after shipment, so AA still gets its chips in month 1.
  */
 import { describe, expect, it } from "vitest";
+import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { runScenario } from "../../src/simulate/scenario-run.js";
 import { loadFixture } from "../helpers/world.js";
 
 const world = loadFixture("worlds/rationed.yaml").world!;

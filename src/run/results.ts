@@ -9,9 +9,9 @@
 import { lossParts } from "../losses/compute.js";
 import { baselineSecurity, securityNumerator } from "../losses/security.js";
 import type { Network } from "../network/network.js";
+import type { Trace } from "../simulate/run.js";
 import { central } from "../world/quantity.js";
 import type { World } from "../world/schema.js";
-import type { Trace } from "./run.js";
 
 /** An actor has recovered once its monthly value-added loss stays below this share of baseline. */
 export const RECOVERY_THRESHOLD = 0.01;

@@ -8,9 +8,9 @@ import type { Network } from "../network/network.js";
 import { compileScenario, extraNodes, type MeasureWarning } from "../scenario/compile.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { resolveRefs } from "../scenario/refs.js";
+import { simulate, type Trace } from "../simulate/run.js";
+import { DEFAULT_STEP } from "../simulate/step.js";
 import { type SimulationResult, summarizeTrace } from "./results.js";
-import { simulate, type Trace } from "./run.js";
-import { DEFAULT_STEP } from "./step.js";
 
 export interface CapacityShare {
   actors: string[];
