@@ -4,13 +4,15 @@
  * actor's baseline value added.
  * @module
  */
+
+import { baselineSecurity } from "../losses/security.js";
 import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
 import type { World } from "../world/schema.js";
 import { type Recipes, recipesOf } from "./criticality.js";
 import { type GoodFacts, goodFacts, worldValueAdded } from "./goods.js";
 import { demandInverse } from "./leverage/cost.js";
-import { baselineSecurity, baselineValueAddedByActor } from "./value-added.js";
+import { baselineValueAddedByActor } from "./value-added.js";
 
 export interface AnalysisContext {
   world: World;

@@ -24,8 +24,6 @@ export interface Losses {
   security: Float64Array;
 }
 
-export { baselineSecurity } from "../losses/security.js";
-
 export function runLosses(
   net: Network,
   trace: Trace,

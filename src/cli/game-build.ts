@@ -6,7 +6,6 @@
 
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { formatLocation } from "../diagnostics/issue.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { buildGameRequest } from "../run/game.js";
@@ -14,7 +13,7 @@ import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
-import { type CliContext, printJson, println } from "./context.js";
+import { type CliContext, printJson, println, printWarnings } from "./context.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -43,11 +42,7 @@ export function registerGameBuild(
         text,
         file,
       });
-      for (const w of warnings)
-        println(
-          ctx.stderr,
-          `levier: warning: ${w.at ? `${formatLocation(w.at)}: ` : ""}${w.message} [${w.code}]`,
-        );
+      printWarnings(ctx, warnings);
 
       if (opts.out) {
         const dir = resolve(ctx.cwd, opts.out);

@@ -7,7 +7,6 @@
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
-import { formatLocation } from "../diagnostics/issue.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
@@ -25,7 +24,7 @@ import { runScenarioRequest } from "../run/scenario.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { World } from "../world/schema.js";
 import { defaultThreads, lossMeasureOf } from "./analysis.js";
-import { type CliContext, printJson, println } from "./context.js";
+import { type CliContext, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -81,12 +80,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
         council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
       });
-      // Every warning, where it is, on stderr (they are in the document too).
-      for (const w of warnings)
-        println(
-          ctx.stderr,
-          `levier: warning: ${w.at ? `${formatLocation(w.at)}: ` : ""}${w.message} [${w.code}]`,
-        );
+      printWarnings(ctx, warnings);
       if (opts.json) printJson(ctx, doc);
       else ctx.stdout.write(terminalSummary(doc));
       if (opts.out) {
