@@ -18,6 +18,7 @@ import {
 } from "../../src/analysis/leverage/matrix.js";
 import { fileReader } from "../../src/io/world-files.js";
 import { runTasksParallel } from "../../src/node/leverage-parallel.js";
+import { realise } from "../../src/run/realise.js";
 import { loadWorld } from "../../src/world/load.js";
 
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ const t0 = performance.now();
 const { world } = loadWorld(fileReader());
 if (!world) throw new Error("the default world does not load");
 const t1 = performance.now();
-const ctx = analysisContext(world.world);
+const ctx = analysisContext(realise(world.world));
 const t2 = performance.now();
 
 interface Timing {

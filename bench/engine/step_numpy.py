@@ -8,6 +8,9 @@ ordered abroad), reordering of what suppliers cannot make to foreign suppliers w
 capacity, shipping in two tiers, rerouting of unsold output, receipts, plans and ramp-up. Per-pool and per-node sums
 use np.bincount, per-node minima np.minimum.reduceat.
 
+It also times the memory-bound reference the engine is measured against: one SciPy CSR
+matrix-vector product over the same edges (`csr_product_seconds`; Debian's python3-scipy).
+
 usage: python3 step_numpy.py DIR MONTHS   (DIR holds the arrays written by bench/engine/run.ts)
 """
 import json
@@ -179,7 +182,32 @@ def main():
         ramp_added = np.where(ramping, np.minimum(ramp_added + ramp_rate[node_good] * node_cap0, ramp_max[node_good] * node_cap0), ramp_added)
         times.append(time.perf_counter() - t0)
     output.astype(np.float64).tofile(f"{d}/numpy-output.bin")
-    json.dump({"seconds": times, "numpy": np.__version__}, open(f"{d}/numpy-times.json", "w"))
+    product = csr_product_seconds(N, Q, a["edgeStart"], edge_pool, edge_base)
+    json.dump(
+        {"seconds": times, "numpy": np.__version__, "scipy": product[0], "product": product[1]},
+        open(f"{d}/numpy-times.json", "w"),
+    )
+
+
+def csr_product_seconds(N, Q, edge_start, edge_pool, edge_base):
+    """The memory-bound reference: one sparse matrix-vector product over the same edges (a SciPy
+    CSR matrix, suppliers by pools, times a vector over pools), the median of 11 runs. Every
+    pass the engine makes over its edges reads at least what this product reads."""
+    try:
+        import scipy
+        from scipy.sparse import csr_matrix
+    except ImportError:
+        return None, []
+    A = csr_matrix((edge_base, edge_pool, edge_start), shape=(N, Q))
+    x = np.linspace(0.5, 1.5, Q)
+    y = A @ x
+    seconds = []
+    for _ in range(11):
+        t0 = time.perf_counter()
+        y = A @ x
+        seconds.append(time.perf_counter() - t0)
+    assert y.shape == (N,)
+    return scipy.__version__, seconds
 
 
 if __name__ == "__main__":

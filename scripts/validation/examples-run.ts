@@ -10,6 +10,7 @@ import { InputError } from "../../src/diagnostics/errors.js";
 import { formatIssue } from "../../src/diagnostics/issue.js";
 import { fileReader } from "../../src/io/world-files.js";
 import { runDocument } from "../../src/run/document.js";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -46,7 +47,7 @@ export function runExamples(root: string): ExamplesRun {
     const file = `${EXAMPLES_DIR}/${example.scenario}`;
     const loaded = loadScenario(text(file), file, world);
     if (!loaded.loaded) throw new InputError(loaded.issues);
-    const run = runScenario(loaded.loaded);
+    const run = runScenario(realiseScenario(loaded.loaded));
     const doc = runDocument(run);
     const scenario = loaded.loaded.scenario;
     const ctx = { doc, world: loaded.loaded.world.world, groups: scenario.groups ?? [] };

@@ -10,6 +10,7 @@ import { InputError } from "../../src/diagnostics/errors.js";
 import { formatIssue, type Issue } from "../../src/diagnostics/issue.js";
 import { fileReader } from "../../src/io/world-files.js";
 import { type RunDocument, runDocument } from "../../src/run/document.js";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
@@ -62,7 +63,7 @@ export function runValidation(root: string): Validation {
     const file = `${CASES_DIR}/${c.scenario}`;
     const loaded = loadScenario(text(file), file, world);
     if (!loaded.loaded) throw new InputError(loaded.issues);
-    const run = runScenario(loaded.loaded);
+    const run = runScenario(realiseScenario(loaded.loaded));
     const doc = runDocument(run);
     const w = loaded.loaded.world.world;
     const figures = c.references.map((reference): Figure => {

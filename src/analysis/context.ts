@@ -8,14 +8,14 @@
 import { baselineSecurity } from "../losses/security.js";
 import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
-import type { World } from "../world/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import { type Recipes, recipesOf } from "./criticality.js";
 import { type GoodFacts, goodFacts, worldValueAdded } from "./goods.js";
 import { demandInverse } from "./leverage/cost.js";
 import { baselineValueAddedByActor } from "./value-added.js";
 
 export interface AnalysisContext {
-  world: World;
+  world: RealWorld;
   net: Network;
   goods: GoodFacts[];
   recipes: Recipes;
@@ -40,7 +40,10 @@ export function demandInverseOf(ctx: AnalysisContext): Float64Array | undefined 
   return inv ?? undefined;
 }
 
-export function analysisContext(world: World, net: Network = compileWorld(world)): AnalysisContext {
+export function analysisContext(
+  world: RealWorld,
+  net: Network = compileWorld(world),
+): AnalysisContext {
   const goods = goodFacts(world);
   return {
     world,

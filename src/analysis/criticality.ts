@@ -13,8 +13,7 @@
  * causes exactly s · λ, which is why the chokepoint score multiplies share by criticality.
  * @module
  */
-import { central } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
 
 export interface Recipes {
   ids: string[];
@@ -22,13 +21,13 @@ export interface Recipes {
   inputs: { input: number; criticality: number }[][];
 }
 
-export function recipesOf(world: World): Recipes {
+export function recipesOf(world: RealWorld): Recipes {
   const ids = world.goods.map((g) => g.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   const inputs = world.goods.map((g) =>
     (g.recipe ?? []).flatMap((r) => {
       const i = index.get(r.input);
-      return i === undefined ? [] : [{ input: i, criticality: central(r.criticality) }];
+      return i === undefined ? [] : [{ input: i, criticality: figure(r.criticality) }];
     }),
   );
   return { ids, inputs };

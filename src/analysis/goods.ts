@@ -4,8 +4,8 @@
  * (output / utilisation) and share of world output.
  * @module
  */
-import { central } from "../world/quantity.js";
-import type { Good, World } from "../world/schema.js";
+import { figure, type Realised, type RealWorld } from "../world/realised.js";
+import type { Good } from "../world/schema.js";
 import { supplierShare } from "../world/shares.js";
 
 export interface SupplierFacts {
@@ -21,7 +21,7 @@ export interface GoodFacts {
   id: string;
   name: string;
   unit: string;
-  layer: Good["layer"];
+  layer: Realised<Good>["layer"];
   /** World output per year, in the good's unit. */
   output: number;
   /** USD per unit. */
@@ -33,15 +33,15 @@ export interface GoodFacts {
   suppliers: SupplierFacts[];
 }
 
-export function goodFacts(world: World): GoodFacts[] {
+export function goodFacts(world: RealWorld): GoodFacts[] {
   return world.goods.map((g) => {
-    const X = central(g.globalOutput);
-    const u = central(g.utilisation ?? 1);
+    const X = figure(g.globalOutput);
+    const u = figure(g.utilisation ?? 1);
     const suppliers = world.suppliers
       .filter((s) => s.good === g.id)
       .map((s): SupplierFacts => {
         const share = supplierShare(s, g);
-        const util = s.utilisation !== undefined ? central(s.utilisation) : u;
+        const util = s.utilisation !== undefined ? figure(s.utilisation) : u;
         return { actor: s.actor, share, output: share * X, capacity: (share * X) / util };
       })
       .sort((a, b) => b.share - a.share || a.actor.localeCompare(b.actor));
@@ -51,13 +51,13 @@ export function goodFacts(world: World): GoodFacts[] {
       unit: g.unit,
       layer: g.layer,
       output: X,
-      valueAdded: central(g.valueAddedPerUnit),
-      price: central(g.pricePerUnit),
-      stockMonths: central(g.stockMonths),
+      valueAdded: figure(g.valueAddedPerUnit),
+      price: figure(g.pricePerUnit),
+      stockMonths: figure(g.stockMonths),
       rampUp: {
-        lagMonths: central(g.rampUp.lagMonths),
-        ratePerMonth: central(g.rampUp.ratePerMonth),
-        max: central(g.rampUp.max),
+        lagMonths: figure(g.rampUp.lagMonths),
+        ratePerMonth: figure(g.rampUp.ratePerMonth),
+        max: figure(g.rampUp.max),
       },
       suppliers,
     };

@@ -8,7 +8,7 @@
  * `run/indispensability.ts` runs it through a task executor for a report.
  * @module
  */
-import type { World } from "../world/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import { type ChokepointRow, chokepointTable, chokepointTasks } from "./chokepoints.js";
 import { type AnalysisContext, analysisContext } from "./context.js";
 import { type Entity, entityOf, overlaps } from "./entities.js";
@@ -107,7 +107,7 @@ function blocRows(ctx: AnalysisContext, bloc: Entity, choke: Losses[], horizon: 
  * bloc's strongest goods from each power.
  */
 export async function indispensabilityWith(
-  world: World,
+  world: RealWorld,
   opts: IndispensabilityOptions,
   run: (ctx: AnalysisContext, tasks: WithholdTask[]) => Promise<Losses[]>,
 ): Promise<Indispensability> {

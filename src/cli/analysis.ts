@@ -16,7 +16,7 @@ import {
   chokepointRowsOf,
   chokepointTable,
 } from "../analysis/chokepoints.js";
-import { type AnalysisContext, analysisContext } from "../analysis/context.js";
+import type { AnalysisContext } from "../analysis/context.js";
 import { dependencyTest } from "../analysis/dependency/commission.js";
 import { parseDependencyTest } from "../analysis/dependency/schema.js";
 import { entityOf } from "../analysis/entities.js";
@@ -45,6 +45,7 @@ import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
 import {
+  analysisOf,
   type Batch,
   chokepointResults,
   exposureOf,
@@ -71,7 +72,7 @@ export function registerAnalysis(
   ctx: CliContext,
   worldOf: () => string | undefined,
 ) {
-  const load = () => analysisContext(loadWorldFor(ctx, worldOf()).world);
+  const load = () => analysisOf(loadWorldFor(ctx, worldOf()).world);
 
   withCommon(
     program

@@ -8,11 +8,13 @@ import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
+import { workerExecutor } from "../node/leverage-parallel.js";
 import { buildGameRequest } from "../run/game.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
+import { defaultThreads } from "./analysis.js";
 import { type CliContext, printJson, println, printWarnings } from "./context.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -30,17 +32,18 @@ export function registerGameBuild(
     .argument("<file>", "game specification (.yaml; see examples/games)")
     .option("--out <dir>", "write the game files into this directory")
     .option("--json", "print the game and its solution as one JSON document")
-    .action((file: string, opts: { out?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { out?: string; json?: boolean }) => {
       const world = loadWorldFor(ctx, worldOf());
       const text = readInputText(
         ctx,
         file,
         "no such game file; expected a YAML game specification (see examples/games)",
       );
-      const { built, normal, tree, bargaining, summary, spec, warnings } = buildGameRequest({
+      const { built, normal, tree, bargaining, summary, spec, warnings } = await buildGameRequest({
         world,
         text,
         file,
+        execute: workerExecutor(defaultThreads()),
       });
       printWarnings(ctx, warnings);
 

@@ -20,9 +20,9 @@ import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
 import { indispensability } from "../run/indispensability.js";
+import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
-import type { LoadedScenario } from "../scenario/load.js";
-import type { World } from "../world/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import { defaultThreads, lossMeasureOf } from "./analysis.js";
 import { type CliContext, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
@@ -76,7 +76,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         ...(months === undefined ? {} : { horizon: months }),
         ...(opts.network === undefined
           ? {}
-          : { network: (l: LoadedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
+          : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
         ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
         council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
       });
@@ -107,7 +107,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     });
 }
 
-function readNetwork(ctx: CliContext, dir: string, world: World): Network {
+function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   const tables = ["nodes.csv", "edges.csv"].map((name) => {
     const file = join(dir, name);
     const text = readInputText(

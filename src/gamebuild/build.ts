@@ -14,9 +14,11 @@ import type { NormalFormGame } from "../strategy/game.js";
 import { Rational } from "../strategy/rational.js";
 import type { GameSpec } from "./schema.js";
 
-/** What the simulator says of one set of measures, per actor id. */
+/** What the simulator says of one set of measures, per actor id; `index` is the set's place in
+ * `measureSets(spec)` (so that every set can be simulated first, as one batch). */
 export type Evaluate = (
   measures: Measure[],
+  index: number,
 ) => ReadonlyMap<string, { loss: number; securityIndexLoss: number }>;
 
 export interface ProfileOutcome {
@@ -52,26 +54,52 @@ export function payoffOf(
 
 const exact = (x: number) => Rational.of(Math.round(x * 1000), 1000);
 
+/** The strategies of profile k, in Gambit's order: the first player's strategy varies fastest. */
+function profileStrategies(spec: GameSpec, k: number) {
+  let rest = k;
+  return spec.players.map((p) => {
+    const s = p.strategies[rest % p.strategies.length]!;
+    rest = Math.floor(rest / p.strategies.length);
+    return s;
+  });
+}
+
+function profileCount(spec: GameSpec): number {
+  return spec.players.reduce((n, p) => n * p.strategies.length, 1);
+}
+
+/** The strategies a deal plays. */
+function dealStrategies(
+  spec: GameSpec,
+  deal: NonNullable<GameSpec["bargaining"]>["deals"][number],
+) {
+  return deal.strategies.map((id, p) => spec.players[p]!.strategies.find((x) => x.id === id)!);
+}
+
+/** Every set of measures a game is built from, in the order `buildGame` evaluates them: each
+ * strategy profile (Gambit's order), then each deal with the strategies it plays. */
+export function measureSets(spec: GameSpec): Measure[][] {
+  const sets: Measure[][] = [];
+  for (let k = 0; k < profileCount(spec); k++)
+    sets.push(profileStrategies(spec, k).flatMap((s) => s.measures));
+  for (const deal of spec.bargaining?.deals ?? [])
+    sets.push([...dealStrategies(spec, deal).flatMap((x) => x.measures), ...deal.measures]);
+  return sets;
+}
+
 export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
   const players = spec.players;
-  const sizes = players.map((p) => p.strategies.length);
-  const total = sizes.reduce((a, b) => a * b, 1);
+  const total = profileCount(spec);
+  const sets = measureSets(spec);
   const payoffs: Rational[][] = players.map(() => []);
   const profiles: ProfileOutcome[] = [];
-  const outcomeOf = (measures: Measure[]) => {
-    const results = evaluate(measures);
+  const outcomeOf = (index: number) => {
+    const results = evaluate(sets[index]!, index);
     return players.map((p) => results.get(p.actor) ?? { loss: 0, securityIndexLoss: 0 });
   };
   for (let k = 0; k < total; k++) {
-    // Gambit's order: the first player's strategy varies fastest.
-    const choice: number[] = [];
-    let rest = k;
-    for (const s of sizes) {
-      choice.push(rest % s);
-      rest = Math.floor(rest / s);
-    }
-    const strategies = choice.map((c, p) => players[p]!.strategies[c]!);
-    const res = outcomeOf(strategies.flatMap((s) => s.measures));
+    const strategies = profileStrategies(spec, k);
+    const res = outcomeOf(k);
     const u = res.map(
       (r, p) =>
         Math.round(
@@ -100,11 +128,9 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
   if (spec.bargaining) {
     const b = spec.bargaining;
     const d = profiles.find((p) => p.strategies.every((s, i) => s === b.disagreement[i]))!;
-    const deals = b.deals.map((deal) => {
-      const played = deal.strategies.map(
-        (id, p) => players[p]!.strategies.find((x) => x.id === id)!,
-      );
-      const res = outcomeOf([...played.flatMap((x) => x.measures), ...deal.measures]);
+    const deals = b.deals.map((deal, j) => {
+      const played = dealStrategies(spec, deal);
+      const res = outcomeOf(total + j);
       const u = res.map(
         (r, p) =>
           payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.loss, r.securityIndexLoss) +

@@ -15,8 +15,8 @@
  * @module
  */
 import type { Issue } from "../diagnostics/issue.js";
-import { central } from "../world/quantity.js";
-import type { Flow, Source, World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
+import type { Flow, Source } from "../world/schema.js";
 import type { Accounts } from "./accounts.js";
 import { type Crosswalk, industriesOf } from "./crosswalk.js";
 import { sig } from "./sector-goods.js";
@@ -47,7 +47,7 @@ export function salesShares(acc: Accounts, industry: string): Float64Array {
 
 /** The seed flow rows of each good in `cw.chainFlows`; `acc` over (actor, table industry). */
 export function chainFlowRows(
-  world: World,
+  world: RealWorld,
   cw: Crosswalk,
   acc: Accounts,
   source: string,
@@ -68,7 +68,7 @@ export function chainFlowRows(
       const a = acc.actors.indexOf(s.actor);
       if (s.good !== good || a < 0) continue;
       output[a] =
-        s.share !== undefined ? central(s.share) * central(g.globalOutput) : central(s.output!);
+        s.share !== undefined ? figure(s.share) * figure(g.globalOutput) : figure(s.output!);
     }
     const unsold = acc.actors.filter((_, a) => output[a]! > 0 && !(rowSum(share, a, A) > 0));
     if (unsold.length > 0) {

@@ -9,7 +9,9 @@
  * @module
  */
 import { hasErrors, type Issue } from "../diagnostics/issue.js";
-import { central, provenanceOf } from "../world/quantity.js";
+import { realise } from "../run/realise.js";
+import { provenanceOf } from "../world/quantity.js";
+import { figure, type RealWorld } from "../world/realised.js";
 import { intermediateUse } from "../world/recipes.js";
 import type { Flow, Source, World, WorldDoc } from "../world/schema.js";
 import { groupCodes } from "./accounts.js";
@@ -41,14 +43,15 @@ export function importEconomy(
   assumptions: Located<Assumptions>,
   fullWorld: World,
 ): { result?: ImportResult; issues: Issue[] } {
-  const world = chainOnly(fullWorld);
+  // Derived from the central values: the world as the model reads it.
+  const world = realise(chainOnly(fullWorld));
   const issues = [
     ...balanceWarnings(table),
     ...checkCrosswalk(table, crosswalk, assumptions, world),
   ];
   const actors = world.actors.filter((a) => a.kind !== "bloc");
   for (const a of actors)
-    if (a.gdp === undefined || !(central(a.gdp) > 0))
+    if (a.gdp === undefined || !(figure(a.gdp) > 0))
       issues.push({
         severity: "error",
         code: "no-gdp",
@@ -58,7 +61,7 @@ export function importEconomy(
   const cw = crosswalk.value;
   const as = assumptions.value;
   const ids = actors.map((a) => a.id);
-  const gdp = new Map(actors.map((a) => [a.id, central(a.gdp!)]));
+  const gdp = new Map(actors.map((a) => [a.id, figure(a.gdp!)]));
   const industries = [...new Set(table.sectors.map((s) => s.industry))];
 
   const split = splitRegions(table, cw, ids, gdp);
@@ -80,9 +83,9 @@ export function importEconomy(
     industries.map((i) => sectorIds.indexOf(cw.industries[i]!)),
   );
   const eco = economyOf(grouped);
-  const use = intermediateUse(world);
+  const use = intermediateUse(realise(world));
   const netFinal = new Map(
-    world.goods.map((g, i) => [g.id, { value: central(g.globalOutput) - use[i]!, unit: g.unit }]),
+    world.goods.map((g, i) => [g.id, { value: figure(g.globalOutput) - use[i]!, unit: g.unit }]),
   );
   const joined = joinChain(eco, assumptions, netFinal);
   if (!joined.result) return { issues: [...issues, ...joined.issues] };
@@ -139,14 +142,14 @@ export function chainOnly(world: World): World {
 }
 
 /** Each chain supplier's output and value added (USD bn), placed in its table industries. */
-function chainOutputs(world: World, cw: Crosswalk): ChainOutput[] {
+function chainOutputs(world: RealWorld, cw: Crosswalk): ChainOutput[] {
   const goods = new Map(world.goods.map((g) => [g.id, g]));
   return world.suppliers.flatMap((s) => {
     const g = goods.get(s.good)!;
     const units =
-      s.share !== undefined ? central(s.share) * central(g.globalOutput) : central(s.output!);
-    const value = (units * central(g.pricePerUnit)) / 1e9;
-    const va = (units * central(g.valueAddedPerUnit)) / 1e9;
+      s.share !== undefined ? figure(s.share) * figure(g.globalOutput) : figure(s.output!);
+    const value = (units * figure(g.pricePerUnit)) / 1e9;
+    const va = (units * figure(g.valueAddedPerUnit)) / 1e9;
     return industriesOf(cw.chainGoods[s.good]!).map(([industry, w]) => ({
       actor: s.actor,
       industry,

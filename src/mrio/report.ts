@@ -5,8 +5,7 @@
  * quotes it; `sources.ts` writes it into the derived sources' notes.
  * @module
  */
-import { central } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
 import type { RegionSplit } from "./aggregate.js";
 import type { carveOut, FloorBinding } from "./carve.js";
 import type { Crosswalk } from "./crosswalk.js";
@@ -43,7 +42,7 @@ export interface ImportReport {
 export function reportOf(r: {
   table: MrioTable;
   cw: Crosswalk;
-  world: World;
+  world: RealWorld;
   split: RegionSplit;
   scaled: Scaled;
   carved: ReturnType<typeof carveOut>;
@@ -70,8 +69,8 @@ export function reportOf(r: {
   let chainOut = 0;
   let chainVa = 0;
   for (const g of r.world.goods) {
-    chainOut += (central(g.globalOutput) * central(g.pricePerUnit)) / 1e9;
-    chainVa += (central(g.globalOutput) * central(g.valueAddedPerUnit)) / 1e9;
+    chainOut += (figure(g.globalOutput) * figure(g.pricePerUnit)) / 1e9;
+    chainVa += (figure(g.globalOutput) * figure(g.valueAddedPerUnit)) / 1e9;
   }
   const gdp = r.scaled.factors.reduce((t, f) => t + f.gdp, 0);
   const valueAdded = sectors.reduce((t, s) => t + s.valueAdded, 0) + chainVa;

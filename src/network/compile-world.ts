@@ -10,8 +10,8 @@
  */
 import { type Baseline, baselineOf } from "../world/baseline.js";
 import { standingControls } from "../world/controls.js";
-import { central } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
+
 import { finishNetwork, goodParameters, type Network, type StandingRoute } from "./network.js";
 
 export interface CompileOptions {
@@ -19,7 +19,7 @@ export interface CompileOptions {
   extraNodes?: readonly { actor: string; good: string }[];
 }
 
-export function compileWorld(world: World, options: CompileOptions = {}): Network {
+export function compileWorld(world: RealWorld, options: CompileOptions = {}): Network {
   const baseline = baselineOf(world);
   const goods = world.goods.map((g) => g.id);
   const goodIndex = new Map(goods.map((g, i) => [g, i]));
@@ -55,10 +55,10 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
   for (let i = 0; i < G; i++) {
     const good = world.goods[i]!;
     const gb = baseline.goods[i]!;
-    const utilisation = central(good.utilisation ?? 1);
+    const utilisation = figure(good.utilisation ?? 1);
     suppliers[i]!.forEach((a, si) => {
       const row = world.suppliers.find((s) => s.good === good.id && s.actor === a);
-      const u = row?.utilisation !== undefined ? central(row.utilisation) : utilisation;
+      const u = row?.utilisation !== undefined ? figure(row.utilisation) : utilisation;
       const out = si < gb.suppliers.length ? gb.output[si]! / 12 : 0;
       nodeIndex.set(`${a}|${good.id}`, nodeIds.length);
       nodeIds.push(`${a}:${good.id}`);
@@ -71,7 +71,7 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
       poolGood.push(i);
       poolActor.push(actorIndex.get(a)!);
       poolFinal.push(ui < gb.users.length ? gb.finalUse[ui]! / 12 : 0);
-      poolStockMonths.push(central(good.stockMonths));
+      poolStockMonths.push(figure(good.stockMonths));
     });
   }
 
@@ -85,8 +85,8 @@ export function compileWorld(world: World, options: CompileOptions = {}): Networ
     const actor = actors[nodeActor[k]!]!;
     for (const r of good.recipe ?? []) {
       linkPool.push(poolIndex.get(`${actor}|${r.input}`)!);
-      linkCoef.push(central(r.perUnit) * needScale(baseline, goodIndex.get(r.input)!, actor));
-      linkCrit.push(central(r.criticality));
+      linkCoef.push(figure(r.perUnit) * needScale(baseline, goodIndex.get(r.input)!, actor));
+      linkCrit.push(figure(r.criticality));
     }
     linkStart.push(linkPool.length);
   });
@@ -152,7 +152,7 @@ function needScale(baseline: Baseline, i: number, actor: string): number {
 /** The edges of each control in force: from its exporters' nodes of its goods to its targets'
  * pools, never an actor to itself (the edges an `export_control` on the same route selects). */
 function standingRoutes(
-  world: World,
+  world: RealWorld,
   n: {
     actorIndex: Map<string, number>;
     goodIndex: Map<string, number>;

@@ -15,8 +15,8 @@
  */
 import type { Issue } from "../diagnostics/issue.js";
 import type { CsvTable } from "../parse/csv.js";
-import { central } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
+
 import { finishNetwork, goodParameters, groupBy, type Network } from "./network.js";
 
 interface Row {
@@ -40,7 +40,7 @@ function rows(table: CsvTable): Row[] {
 }
 
 export function firmNetwork(
-  world: World,
+  world: RealWorld,
   nodesTable: CsvTable,
   edgesTable: CsvTable,
 ): { network?: Network; issues: Issue[] } {
@@ -119,7 +119,7 @@ export function firmNetwork(
   const recipe = new Map<string, number>();
   world.goods.forEach((g, j) => {
     for (const x of g.recipe ?? [])
-      recipe.set(`${j}|${goodIndex.get(x.input)}`, central(x.criticality));
+      recipe.set(`${j}|${goodIndex.get(x.input)}`, figure(x.criticality));
   });
 
   // Pools: one per (buyer firm, good bought); one per (actor, good) for final sales.
@@ -201,7 +201,7 @@ export function firmNetwork(
     if (owner < 0) poolFinal[q] = receipts[q]!;
     const g = world.goods[poolGood[q]!]!;
     poolStockMonths[q] =
-      owner >= 0 && stockGiven[owner] !== undefined ? stockGiven[owner]! : central(g.stockMonths);
+      owner >= 0 && stockGiven[owner] !== undefined ? stockGiven[owner]! : figure(g.stockMonths);
   }
   const byOwner = new Map<number, number[]>();
   poolOwner.forEach((o, q) => {
@@ -221,7 +221,7 @@ export function firmNetwork(
   }
   const nodeCapacity = Float64Array.from(
     output,
-    (x, k) => capacityGiven[k] ?? x / central(world.goods[nodeGood[k]!]!.utilisation ?? 1),
+    (x, k) => capacityGiven[k] ?? x / figure(world.goods[nodeGood[k]!]!.utilisation ?? 1),
   );
   return {
     network: finishNetwork({

@@ -13,8 +13,7 @@
  * the engine sums in, so that a run without measures reproduces them exactly.
  * @module
  */
-import { central, type Quantity } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { type Figure, figure, type RealWorld } from "../world/realised.js";
 
 export interface Network {
   /** Names for reporting: goods and actors by index. */
@@ -101,7 +100,7 @@ export const DEFAULT_DEMAND_ELASTICITY = 0.5;
 
 /** The per-good parameters of a network, from a world's goods (central values). */
 export function goodParameters(
-  world: World,
+  world: RealWorld,
 ): Pick<
   Network,
   | "goods"
@@ -115,8 +114,8 @@ export function goodParameters(
   | "rampRate"
   | "rampMax"
 > {
-  const of = (f: (g: World["goods"][number]) => Quantity) =>
-    Float64Array.from(world.goods.map((g) => central(f(g))));
+  const of = (f: (g: RealWorld["goods"][number]) => Figure) =>
+    Float64Array.from(world.goods.map((g) => figure(f(g))));
   return {
     goods: world.goods.map((g) => g.id),
     goodValueAdded: of((g) => g.valueAddedPerUnit),

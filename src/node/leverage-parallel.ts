@@ -11,8 +11,8 @@
  * @module
  */
 import { Worker } from "node:worker_threads";
+import type { SimulationTask } from "../analysis/leverage/run-tasks.js";
 import { runTasks } from "../analysis/leverage/run-tasks.js";
-import type { WithholdTask } from "../analysis/leverage/withhold.js";
 import type { Losses } from "../analysis/value-added.js";
 import type { Network } from "../network/network.js";
 import { inThreadExecutor, type TaskExecutor, TasksCancelled } from "../run/executor.js";
@@ -50,7 +50,7 @@ interface Reply {
 
 export async function runTasksParallel(
   net: Network,
-  tasks: readonly WithholdTask[],
+  tasks: readonly SimulationTask[],
   opts: ParallelOptions,
 ): Promise<Losses[]> {
   return (await runTasksParallelDetailed(net, tasks, opts)).results;
@@ -59,7 +59,7 @@ export async function runTasksParallel(
 /** `runTasksParallel` with who did what. */
 export async function runTasksParallelDetailed(
   net: Network,
-  tasks: readonly WithholdTask[],
+  tasks: readonly SimulationTask[],
   opts: ParallelOptions,
 ): Promise<ParallelRun> {
   const threads = Math.max(1, Math.floor(opts.threads));

@@ -5,7 +5,7 @@
  * @module
  */
 import { chokepointTasks } from "../analysis/chokepoints.js";
-import type { AnalysisContext } from "../analysis/context.js";
+import { type AnalysisContext, analysisContext } from "../analysis/context.js";
 import type { Entity } from "../analysis/entities.js";
 import {
   type Exposure,
@@ -29,9 +29,17 @@ import {
 } from "../analysis/profile.js";
 import type { Losses } from "../analysis/value-added.js";
 import { DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
+import type { World } from "../world/schema.js";
 import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
+import { realise, type Uniform } from "./realise.js";
 
 /** How a batch runs: the executor (default: this thread), the loss measure, progress, stop. */
+/** The shared context of every analysis of `world`, realised first (central values, or one
+ * draw when `rng` is given): the analyses read figures only from the realised world. */
+export function analysisOf(world: World, rng?: Uniform): AnalysisContext {
+  return analysisContext(realise(world, rng));
+}
+
 export interface Batch extends TaskBatchOptions {
   execute?: TaskExecutor;
   measure?: LossMeasure;

@@ -1,14 +1,14 @@
 /**
  * The task executor (../shared/DESIGN.md, "Architecture"): how a batch of simulations (the
- * leverage matrix, exposure, profiles, and next the Monte Carlo draws) is run. Every batch goes
+ * leverage matrix, exposure, profiles, a game's strategy profiles, and next the Monte Carlo
+ * draws) is run. Every batch goes
  * through one, so that the same analysis runs in this thread (tests, the browser), on worker
  * threads (`node/leverage-parallel.ts`), or later on a queue, with the same results in task
  * order. An executor reports progress and stops when its signal is aborted, throwing
  * `TasksCancelled` with the results it finished.
  * @module
  */
-import { runTask } from "../analysis/leverage/run-tasks.js";
-import type { WithholdTask } from "../analysis/leverage/withhold.js";
+import { runTask, type SimulationTask } from "../analysis/leverage/run-tasks.js";
 import type { Losses } from "../analysis/value-added.js";
 import type { Network } from "../network/network.js";
 
@@ -21,7 +21,7 @@ export interface TaskBatchOptions {
 
 export type TaskExecutor = (
   net: Network,
-  tasks: readonly WithholdTask[],
+  tasks: readonly SimulationTask[],
   opts?: TaskBatchOptions,
 ) => Promise<Losses[]>;
 

@@ -5,16 +5,21 @@
  * Each profile goes through `runScenario`, the run every other surface uses.
  * @module
  */
+
+import type { ControlsTask } from "../analysis/leverage/run-tasks.js";
+import type { Losses } from "../analysis/value-added.js";
 import { InputError } from "../diagnostics/errors.js";
 import { hasErrors, type Issue } from "../diagnostics/issue.js";
-import { type BuiltGame, buildGame } from "../gamebuild/build.js";
+import { type BuiltGame, buildGame, measureSets } from "../gamebuild/build.js";
 import { checkGameSpec } from "../gamebuild/check.js";
 import { explainGame } from "../gamebuild/explain.js";
 import { type GameSpec, GameSpecSchema } from "../gamebuild/schema.js";
-import { actorLoss, DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
+import { DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
+import { baselineSecurity } from "../losses/security.js";
 import { compileWorld } from "../network/compile-world.js";
+import type { Network } from "../network/network.js";
 import { parseYaml } from "../parse/yaml.js";
-import type { Measure } from "../scenario/schema.js";
+import { compileScenario } from "../scenario/compile.js";
 import {
   nashBargainingFinite,
   nashBargainingHull,
@@ -22,8 +27,10 @@ import {
 import { Rational } from "../strategy/rational.js";
 import { solveGame } from "../strategy/report/solve.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
+import type { RealWorld } from "../world/realised.js";
 import { validateDoc } from "../world/schema-issues.js";
-import { runScenario } from "./scenario-run.js";
+import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
+import { realiseLoaded } from "./realise.js";
 
 export interface GameOutcome {
   spec: GameSpec;
@@ -36,8 +43,16 @@ export interface GameOutcome {
   warnings: Issue[];
 }
 
-/** Builds and solves the game of a specification; one that does not load throws InputError. */
-export function buildGameRequest(req: { world: LoadedWorld; text: string; file: string }) {
+/** Builds and solves the game of a specification; one that does not load throws InputError.
+ * Every strategy profile and deal is one simulation, and they run as one batch through
+ * `execute` (in this thread by default; `levier game build` passes the worker threads). */
+export async function buildGameRequest(req: {
+  world: LoadedWorld;
+  text: string;
+  file: string;
+  execute?: TaskExecutor;
+  batch?: TaskBatchOptions;
+}): Promise<GameOutcome> {
   const parsed = parseYaml(req.text, req.file);
   if (!parsed.doc) throw new InputError(parsed.issues);
   const doc = parsed.doc;
@@ -45,7 +60,8 @@ export function buildGameRequest(req: { world: LoadedWorld; text: string; file: 
   if (!spec) throw new InputError(issues);
   const patched = patchWorldOf(req.world, spec.world, doc);
   if (!patched.world) throw new InputError(patched.issues);
-  const w = patched.world;
+  // The one place the patched world's distributions become numbers (central values).
+  const w = realiseLoaded(patched.world);
   const problems = checkGameSpec(spec, w.world, doc);
   if (hasErrors(problems)) throw new InputError(problems);
 
@@ -60,22 +76,19 @@ export function buildGameRequest(req: { world: LoadedWorld; text: string; file: 
     ),
   });
   const measure = spec.loss ?? DEFAULT_LOSS_MEASURE;
-  const evaluate = (measures: Measure[]) => {
+  const tasks = measureSets(spec).map((measures): ControlsTask => {
     const scenario = {
       name: spec.name,
       horizon: spec.horizon,
       measures,
       ...(spec.groups ? { groups: spec.groups } : {}),
     };
-    const { result } = runScenario({ scenario, world: w, doc }, net);
-    return new Map(
-      result.actors.map((a) => [
-        a.id,
-        { loss: actorLoss(a, measure), securityIndexLoss: a.securityIndexLoss },
-      ]),
-    );
-  };
-  const built = buildGame(spec, evaluate);
+    return { controls: compileScenario(scenario, w.world, net), months: spec.horizon, measure };
+  });
+  const results = await (req.execute ?? inThreadExecutor)(net, tasks, req.batch);
+  const built = buildGame(spec, (_, index) =>
+    outcomesByActor(w.world, net, results[index]!, spec.horizon),
+  );
   const normal = solveGame({ kind: "normal", game: built.normal });
   const tree = built.sequential
     ? solveGame({ kind: "extensive", game: built.sequential })
@@ -90,6 +103,31 @@ export function buildGameRequest(req: { world: LoadedWorld; text: string; file: 
   if (tree) out.tree = tree;
   if (bargaining) out.bargaining = bargaining;
   return out;
+}
+
+/** Each actor's (and bloc's, its members summed) loss over the run in the task's measure and
+ * its security-index loss, 1 − the mean over the months of Σ numerator / Σ baseline (the
+ * baseline denominator is the same every month, so the mean of the monthly index is the
+ * index of the summed numerators: the same figure `summarizeTrace` reports). */
+function outcomesByActor(world: RealWorld, net: Network, losses: Losses, months: number) {
+  const den = baselineSecurity(net);
+  const index = new Map(net.actors.map((a, i) => [a, i]));
+  return new Map(
+    world.actors.map((actor) => {
+      const members = actor.kind === "bloc" ? (actor.members ?? []) : [actor.id];
+      let loss = 0;
+      let num = 0;
+      let d = 0;
+      for (const m of members) {
+        const i = index.get(m);
+        if (i === undefined) continue;
+        loss += losses.byActor[i]!;
+        num += losses.security[i]!;
+        d += den[i]!;
+      }
+      return [actor.id, { loss, securityIndexLoss: d > 0 ? 1 - num / (months * d) : 0 }];
+    }),
+  );
 }
 
 function solveBargaining(d: NonNullable<BuiltGame["deals"]>) {

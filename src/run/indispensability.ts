@@ -9,11 +9,11 @@ import {
   type IndispensabilityOptions,
   indispensabilityWith,
 } from "../analysis/indispensable.js";
-import type { World } from "../world/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import { inThreadExecutor, type TaskExecutor } from "./executor.js";
 
 export async function indispensability(
-  world: World,
+  world: RealWorld,
   opts: IndispensabilityOptions = { horizon: DEFAULT_INDISPENSABLE_HORIZON },
   execute: TaskExecutor = inThreadExecutor,
 ): Promise<Indispensability> {

@@ -15,20 +15,40 @@
  * Every realised figure is a plain figure, `{ value, source, year, note }`.
  * @module
  */
+
+import type { LoadedScenario } from "../scenario/load.js";
+import type { LoadedWorld } from "../world/load.js";
 import { central, type Quantity } from "../world/quantity.js";
+import type { RealWorld } from "../world/realised.js";
 import type { World } from "../world/schema.js";
 
 /** Uniform draws in [0, 1), e.g. `mulberry32(seed)` (random/mulberry32.ts). */
 export type Uniform = () => number;
 
-export function realise(world: World, rng?: Uniform): World {
+export function realise(world: World, rng?: Uniform): RealWorld {
   const draw = rng ? drawer(rng) : undefined;
-  const out = walk(world, (q) => (draw ? draw(q) : central(q))) as World;
+  const out = walk(world, (q) => (draw ? draw(q) : central(q))) as RealWorld;
   if (draw) {
     keepSums(world.suppliers, out.suppliers);
     keepSums(world.demand, out.demand);
   }
   return out;
+}
+
+/** A loaded world whose figures are realised. */
+export type RealisedWorld = Omit<LoadedWorld, "world"> & { world: RealWorld };
+
+/** A loaded scenario on a realised world (scenarios themselves carry no distributions). */
+export type RealisedScenario = Omit<LoadedScenario, "world"> & { world: RealisedWorld };
+
+/** `realise` applied to a loaded world, keeping its warnings and sources. */
+export function realiseLoaded(loaded: LoadedWorld, rng?: Uniform): RealisedWorld {
+  return { ...loaded, world: realise(loaded.world, rng) };
+}
+
+/** `realise` applied to a loaded scenario's world. */
+export function realiseScenario(loaded: LoadedScenario, rng?: Uniform): RealisedScenario {
+  return { ...loaded, world: realiseLoaded(loaded.world, rng) };
 }
 
 function isDistribution(x: unknown): x is Quantity & { dist: string } {

@@ -10,8 +10,7 @@ import { lossParts } from "../losses/compute.js";
 import { baselineSecurity, securityNumerator } from "../losses/security.js";
 import type { Network } from "../network/network.js";
 import type { Trace } from "../simulate/run.js";
-import { central } from "../world/quantity.js";
-import type { World } from "../world/schema.js";
+import { figure, type RealWorld } from "../world/realised.js";
 
 /** An actor has recovered once its monthly value-added loss stays below this share of baseline. */
 export const RECOVERY_THRESHOLD = 0.01;
@@ -102,7 +101,7 @@ export interface SimulationResult {
   conservation: { maxOverShipped: number; maxOverUsed: number };
 }
 
-export function summarizeTrace(world: World, net: Network, trace: Trace): SimulationResult {
+export function summarizeTrace(world: RealWorld, net: Network, trace: Trace): SimulationResult {
   const T = trace.months;
   const N = net.nodeCount;
   const Q = net.poolCount;
@@ -169,7 +168,7 @@ export function summarizeTrace(world: World, net: Network, trace: Trace): Simula
     const total = baseline * T;
     const gdp = members.reduce((s, m) => {
       const g = world.actors.find((x) => x.id === m)?.gdp;
-      return g === undefined || Number.isNaN(s) ? Number.NaN : s + central(g) * 1e9;
+      return g === undefined || Number.isNaN(s) ? Number.NaN : s + figure(g) * 1e9;
     }, 0);
     const result: ActorResult = {
       id: actor.id,

@@ -6,10 +6,10 @@
 import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
 import { compileScenario, extraNodes, type MeasureWarning } from "../scenario/compile.js";
-import type { LoadedScenario } from "../scenario/load.js";
 import { resolveRefs } from "../scenario/refs.js";
 import { simulate, type Trace } from "../simulate/run.js";
 import { DEFAULT_STEP } from "../simulate/step.js";
+import type { RealisedScenario } from "./realise.js";
 import { type SimulationResult, summarizeTrace } from "./results.js";
 
 export interface CapacityShare {
@@ -38,7 +38,7 @@ export interface ScenarioRun {
 }
 
 /** Runs a scenario on the world's network, or on `network` (a firm-level network) if given. */
-export function runScenario({ scenario, world }: LoadedScenario, network?: Network): ScenarioRun {
+export function runScenario({ scenario, world }: RealisedScenario, network?: Network): ScenarioRun {
   const net = network ?? compileWorld(world.world, { extraNodes: extraNodes(scenario) });
   const warnings: MeasureWarning[] = [];
   // Always compiled: the world's standing export controls apply with or without measures.

@@ -17,10 +17,10 @@ import type { Issue } from "../diagnostics/issue.js";
 import { actorLoss, DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
 import type { Network } from "../network/network.js";
 import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
-import { type LoadedScenario, loadScenario } from "../scenario/load.js";
+import { loadScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
 import { type RunDocument, runDocument } from "./document.js";
-import { realise, type Uniform } from "./realise.js";
+import { type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
 
 export interface ScenarioRequest {
@@ -31,7 +31,7 @@ export interface ScenarioRequest {
   /** Overrides the scenario's horizon: measures ending later are cut, with a warning. */
   horizon?: number;
   /** A firm-level network to run on instead of the world's. */
-  network?: (loaded: LoadedScenario) => Network;
+  network?: (loaded: RealisedScenario) => Network;
   /** The loss measure that ranks actors; else the scenario's `options.loss`, else the total. */
   loss?: LossMeasure;
   /** Uniform draws for the world's distributions (`realise`); without, central values. */
@@ -42,7 +42,7 @@ export interface ScenarioRequest {
 
 export interface ScenarioOutcome {
   doc: RunDocument;
-  loaded: LoadedScenario;
+  loaded: RealisedScenario;
   /** Every warning, in the order: world, scenario, measures (the same as `doc.warnings`). */
   warnings: Issue[];
 }
@@ -53,10 +53,7 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   const { loaded: read, issues } = loadScenario(req.text, req.file, req.world, options);
   if (!read) throw new InputError(issues);
   // The one place the world's distributions become numbers, before anything is built.
-  const loaded: LoadedScenario = {
-    ...read,
-    world: { ...read.world, world: realise(read.world.world, req.rng) },
-  };
+  const loaded: RealisedScenario = { ...read, world: realiseLoaded(read.world, req.rng) };
   const run = runScenario(loaded, req.network?.(loaded));
   for (const w of run.warnings) w.at = loaded.doc.locate(["measures", w.index]);
   const warnings: Issue[] = [
@@ -80,7 +77,7 @@ function councilSection(
   solver: MilpSolver,
   kind: string,
   doc: RunDocument,
-  loaded: LoadedScenario,
+  loaded: RealisedScenario,
 ): CouncilOnScenario {
   if (!findMeasureKind(council, kind)) {
     throw InputError.single(

@@ -79,6 +79,9 @@ export interface EngineState {
   anyExtra: boolean;
   /** Scratch list of pool indices. */
   touched: Int32Array;
+  /** Scratch list of node indices, and how many it holds. */
+  touchedNodes: Int32Array;
+  touchedCount: number;
 }
 
 export function initialState(net: Network): EngineState {
@@ -141,5 +144,7 @@ export function initialState(net: Network): EngineState {
     anyGuarantee: false,
     anyExtra: false,
     touched: new Int32Array(Q),
+    touchedNodes: new Int32Array(N),
+    touchedCount: 0,
   };
 }

@@ -9,10 +9,10 @@ import type { GoodBaseline } from "./baseline.js";
 import { type Adjustment, fitMargins } from "./controlled-margins.js";
 import type { StandingControl } from "./controls.js";
 import { finalShares } from "./final-demand.js";
-import { central } from "./quantity.js";
 import { balance, seedFlows } from "./ras.js";
 import { balanceBounded } from "./ras-bounded.js";
-import type { Good, World } from "./schema.js";
+import { figure, type Realised, type RealWorld } from "./realised.js";
+import type { Good } from "./schema.js";
 
 /** Something the baseline had to do to balance a controlled good, in words for `data show`. */
 export interface BaselineNote {
@@ -31,15 +31,15 @@ export interface BaselineNote {
  * and the seed balanced by RAS under those bounds (`ras-bounded.ts`).
  */
 export function controlledFlows(
-  world: World,
-  g: Good,
+  world: RealWorld,
+  g: Realised<Good>,
   gb: GoodBaseline,
   pass: Float64Array,
   standing: readonly StandingControl[],
   notes: BaselineNote[],
 ): Float64Array {
   const { suppliers, users, output } = gb;
-  const homeBias = central(g.homeBias ?? 0);
+  const homeBias = figure(g.homeBias ?? 0);
   // The uncontrolled baseline of the good, at the users' uses before any adjustment.
   const seed = seedFlows(world, g.id, homeBias, suppliers, output, users, gb.use);
   const free = Float64Array.from(seed);
@@ -75,7 +75,7 @@ export function controlledFlows(
 }
 
 function adjustmentNote(
-  g: Good,
+  g: Realised<Good>,
   actor: string,
   a: Adjustment,
   standing: readonly StandingControl[],

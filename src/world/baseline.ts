@@ -14,9 +14,9 @@
 import { type BaselineNote, controlledFlows, fmt, perYear } from "./baseline-controls.js";
 import { passShares, standingControls } from "./controls.js";
 import { finalShares } from "./final-demand.js";
-import { central } from "./quantity.js";
 import { balance, imbalance, seedFlows } from "./ras.js";
-import type { World } from "./schema.js";
+import { figure, type RealWorld } from "./realised.js";
+
 import { supplierShare } from "./shares.js";
 
 export type { BaselineNote } from "./baseline-controls.js";
@@ -51,7 +51,7 @@ export interface BaselineOptions {
   controls?: boolean;
 }
 
-export function baselineOf(world: World, options: BaselineOptions = {}): Baseline {
+export function baselineOf(world: RealWorld, options: BaselineOptions = {}): Baseline {
   const goodIndex = new Map(world.goods.map((g, i) => [g.id, i]));
   const output = world.goods.map(() => new Map<string, number>());
   for (const s of world.suppliers) {
@@ -60,7 +60,7 @@ export function baselineOf(world: World, options: BaselineOptions = {}): Baselin
     if (i === undefined || !good) continue;
     output[i]!.set(
       s.actor,
-      (output[i]!.get(s.actor) ?? 0) + supplierShare(s, good) * central(good.globalOutput),
+      (output[i]!.get(s.actor) ?? 0) + supplierShare(s, good) * figure(good.globalOutput),
     );
   }
   // Intermediate use: a_ij × x_{b,j} summed over the goods j that actor b makes.
@@ -70,14 +70,14 @@ export function baselineOf(world: World, options: BaselineOptions = {}): Baselin
       const i = goodIndex.get(r.input);
       if (i === undefined) continue;
       for (const [actor, x] of output[j]!)
-        use[i]!.set(actor, (use[i]!.get(actor) ?? 0) + central(r.perUnit) * x);
+        use[i]!.set(actor, (use[i]!.get(actor) ?? 0) + figure(r.perUnit) * x);
     }
   });
   const finalDemand = new Map<string, Map<string, number>>();
   world.goods.forEach((g, i) => {
     let intermediate = 0;
     for (const v of use[i]!.values()) intermediate += v;
-    const total = Math.max(0, central(g.globalOutput) - intermediate);
+    const total = Math.max(0, figure(g.globalOutput) - intermediate);
     const shares = finalShares(world, g.id, g.demandBy);
     const fd = new Map<string, number>();
     for (const [actor, share] of shares) if (share > 0) fd.set(actor, share * total);
@@ -95,7 +95,7 @@ export function baselineOf(world: World, options: BaselineOptions = {}): Baselin
     const u = Float64Array.from(users.map((a) => (use[i]!.get(a) ?? 0) + (fd.get(a) ?? 0)));
     const finalUse = Float64Array.from(users.map((a) => fd.get(a) ?? 0));
     const needScale = new Float64Array(users.length).fill(1);
-    const homeBias = central(g.homeBias ?? 0);
+    const homeBias = figure(g.homeBias ?? 0);
     const pass = passShares(standing, g.id, suppliers, users);
     const gb: GoodBaseline = {
       good: g.id,
@@ -139,7 +139,7 @@ const UNBALANCED = 1e-9;
 
 /** Yearly value (price × volume, USD) of the baseline flows of `goods` from `from` to `to`. */
 export function tradeValue(
-  world: World,
+  world: RealWorld,
   baseline: Baseline,
   from: ReadonlySet<string>,
   to: ReadonlySet<string>,
@@ -149,7 +149,7 @@ export function tradeValue(
   for (const gb of baseline.goods) {
     if (!goods.includes(gb.good)) continue;
     const good = world.goods.find((g) => g.id === gb.good)!;
-    const price = central(good.pricePerUnit);
+    const price = figure(good.pricePerUnit);
     const U = gb.users.length;
     gb.suppliers.forEach((s, si) => {
       if (!from.has(s)) return;

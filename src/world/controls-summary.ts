@@ -5,10 +5,12 @@
  * what the baseline had to do to balance the controlled goods (its notes).
  * @module
  */
+
+import { realise } from "../run/realise.js";
 import { resolveRefs } from "../scenario/refs.js";
 import { baselineOf, tradeValue } from "./baseline.js";
 import { asOfMonth, inForceAt } from "./controls.js";
-import { central } from "./quantity.js";
+import { figure } from "./realised.js";
 import type { World } from "./schema.js";
 
 export interface ControlRow {
@@ -39,7 +41,9 @@ export interface ControlsSummary {
   baselineNotes: string[];
 }
 
-export function controlsSummary(world: World): ControlsSummary {
+export function controlsSummary(source: World): ControlsSummary {
+  // Described at central values, on the world as the model reads it.
+  const world = realise(source);
   const month = asOfMonth(world);
   const out: ControlsSummary = { controls: [], baselineNotes: [] };
   if (month !== undefined) out.asOf = month;
@@ -56,8 +60,8 @@ export function controlsSummary(world: World): ControlsSummary {
       from: [...c.from],
       to: [...c.to],
       goods: [...c.goods],
-      cap: central(c.cap),
-      leakage: c.leakage === undefined ? 0 : central(c.leakage),
+      cap: figure(c.cap),
+      leakage: c.leakage === undefined ? 0 : figure(c.leakage),
       since: c.since,
       inForce: inForceAt(c, month),
       trade: {

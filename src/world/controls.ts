@@ -6,26 +6,26 @@
  * @module
  */
 import { resolveRefs } from "../scenario/refs.js";
-import { central } from "./quantity.js";
+import { figure, type Realised, type RealWorld } from "./realised.js";
 import type { Control, World } from "./schema.js";
 
 /**
  * The month at which a world's controls are judged: December of its as-of year, so that a
  * control that ended during that year (rescinded, suspended) is not in force.
  */
-export function asOfMonth(world: World): string | undefined {
+export function asOfMonth(world: Pick<World, "meta">): string | undefined {
   return world.meta.asOf === undefined ? undefined : `${world.meta.asOf}-12`;
 }
 
 /** In force at `month` (YYYY-MM): begun by then and not ended by then. */
-export function inForceAt(c: Control, month: string | undefined): boolean {
+export function inForceAt(c: Pick<Control, "since" | "until">, month: string | undefined): boolean {
   if (month === undefined) return false;
   return c.since <= month && (c.until === undefined || c.until > month);
 }
 
 /** A control in force, with its references resolved to the actors of the network. */
 export interface StandingControl {
-  control: Control;
+  control: Realised<Control>;
   from: Set<string>;
   to: Set<string>;
   goods: Set<string>;
@@ -36,13 +36,13 @@ export interface StandingControl {
 }
 
 /** The controls in force at the world's as-of date, in data order. */
-export function standingControls(world: World): StandingControl[] {
+export function standingControls(world: RealWorld): StandingControl[] {
   const month = asOfMonth(world);
   return world.controls
     .filter((c) => inForceAt(c, month))
     .map((c) => {
-      const cap = central(c.cap);
-      const leakage = c.leakage === undefined ? 0 : central(c.leakage);
+      const cap = figure(c.cap);
+      const leakage = c.leakage === undefined ? 0 : figure(c.leakage);
       return {
         control: c,
         from: resolveRefs(world, [], c.from),

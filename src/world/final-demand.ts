@@ -4,21 +4,21 @@
  * manufacturing value added) over the actors without a row.
  * @module
  */
-import { central } from "./quantity.js";
-import type { Actor, World } from "./schema.js";
+import { figure, type Realised, type RealWorld } from "./realised.js";
+import type { Actor } from "./schema.js";
 
 /** Each actor's share of a good's final demand: its row, and the rest shared by the key. */
 export function finalShares(
-  world: World,
+  world: RealWorld,
   good: string,
-  key: World["goods"][number]["demandBy"],
+  key: RealWorld["goods"][number]["demandBy"],
 ): Map<string, number> {
   const out = new Map<string, number>();
   let given = 0;
   for (const d of world.demand) {
     if (d.good !== good) continue;
-    out.set(d.actor, (out.get(d.actor) ?? 0) + central(d.share));
-    given += central(d.share);
+    out.set(d.actor, (out.get(d.actor) ?? 0) + figure(d.share));
+    given += figure(d.share);
   }
   const rest = 1 - given;
   if (key === undefined || rest <= 0) return out;
@@ -31,9 +31,12 @@ export function finalShares(
   return out;
 }
 
-function keyWeight(a: Actor, key: NonNullable<World["goods"][number]["demandBy"]>): number {
-  if (key === "population") return a.population === undefined ? 0 : central(a.population);
-  const gdp = a.gdp === undefined ? 0 : central(a.gdp);
+function keyWeight(
+  a: Realised<Actor>,
+  key: NonNullable<RealWorld["goods"][number]["demandBy"]>,
+): number {
+  if (key === "population") return a.population === undefined ? 0 : figure(a.population);
+  const gdp = a.gdp === undefined ? 0 : figure(a.gdp);
   if (key === "gdp") return gdp;
-  return a.manufacturingShare === undefined ? 0 : gdp * central(a.manufacturingShare);
+  return a.manufacturingShare === undefined ? 0 : gdp * figure(a.manufacturingShare);
 }

@@ -2,8 +2,10 @@
  * The paper's headline figures, computed from a world's data and set beside the paper's numbers.
  * @module
  */
+
+import { realise } from "../run/realise.js";
 import { baselineOf, tradeValue } from "./baseline.js";
-import { central } from "./quantity.js";
+import { figure, type RealWorld } from "./realised.js";
 import type { Headline, World } from "./schema.js";
 import { sharesByGood } from "./shares.js";
 
@@ -20,7 +22,9 @@ export interface HeadlineResult {
   note?: string;
 }
 
-export function evaluateHeadlines(world: World): HeadlineResult[] {
+export function evaluateHeadlines(source: World): HeadlineResult[] {
+  // Described at central values, on the world as the model reads it.
+  const world = realise(source);
   const shares = sharesByGood(world);
   return world.headlines.map((h) => {
     const data = evaluate(world, shares, h);
@@ -38,7 +42,7 @@ export function evaluateHeadlines(world: World): HeadlineResult[] {
   });
 }
 
-function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Headline): number {
+function evaluate(world: RealWorld, shares: ReturnType<typeof sharesByGood>, h: Headline): number {
   const m = h.metric;
   if (m.kind === "trade-balance") {
     const baseline = baselineOf(world);
@@ -54,7 +58,7 @@ function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Head
   if (m.kind === "firm-valuation-ratio") {
     const value = (id: string) => {
       const v = world.firms.find((f) => f.id === id)?.valuation;
-      return v === undefined ? Number.NaN : central(v);
+      return v === undefined ? Number.NaN : figure(v);
     };
     return value(m.numerator) / value(m.denominator);
   }
@@ -66,8 +70,8 @@ function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Head
     if (!good) continue;
     const weight =
       (m.weight ?? "value") === "value"
-        ? central(good.globalOutput) * central(good.pricePerUnit)
-        : central(good.globalOutput);
+        ? figure(good.globalOutput) * figure(good.pricePerUnit)
+        : figure(good.globalOutput);
     for (const s of shares.get(id) ?? []) if (actors.has(s.actor)) num += s.share * weight;
     den += weight;
   }
@@ -75,7 +79,7 @@ function evaluate(world: World, shares: ReturnType<typeof sharesByGood>, h: Head
 }
 
 /** Actor ids with blocs replaced by their members. */
-export function expand(world: World, ids: readonly string[]): string[] {
+export function expand(world: RealWorld, ids: readonly string[]): string[] {
   const out: string[] = [];
   for (const id of ids) {
     const a = world.actors.find((x) => x.id === id);

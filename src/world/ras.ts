@@ -5,8 +5,7 @@
  * form with upper bounds on cells, for the routes export controls cap, is `ras-bounded.ts`.
  * @module
  */
-import { central } from "./quantity.js";
-import type { World } from "./schema.js";
+import { figure, type RealWorld } from "./realised.js";
 
 export const RAS_MAX_ITERATIONS = 1000;
 export const RAS_TOLERANCE = 1e-12;
@@ -18,7 +17,7 @@ export const RAS_TOLERANCE = 1e-12;
  * the good) supplies the rest of its use.
  */
 export function seedFlows(
-  world: World,
+  world: RealWorld,
   good: string,
   homeBias: number,
   suppliers: string[],
@@ -40,12 +39,12 @@ export function seedFlows(
       // Explicit flows are the user's imports; its own industry, if any, supplies the rest, and
       // at least the good's home bias of its use (imports are scaled down to leave it room).
       let imports = 0;
-      for (const f of given) imports += suppliers.includes(f.from) ? central(f.volume) : 0;
+      for (const f of given) imports += suppliers.includes(f.from) ? figure(f.volume) : 0;
       const room = home >= 0 ? (1 - homeBias) * use[u]! : Number.POSITIVE_INFINITY;
       const scale = imports > room && imports > 0 ? room / imports : 1;
       for (const f of given) {
         const s = suppliers.indexOf(f.from);
-        if (s >= 0) flows[s * U + u] = central(f.volume) * scale;
+        if (s >= 0) flows[s * U + u] = figure(f.volume) * scale;
       }
       if (home >= 0) flows[home * U + u] = Math.max(homeBias * use[u]!, use[u]! - imports * scale);
       continue;

@@ -4,8 +4,7 @@
  * that producing a unit of anything needs finitely much of everything).
  * @module
  */
-import { central } from "./quantity.js";
-import type { World } from "./schema.js";
+import { figure, type RealWorld } from "./realised.js";
 
 export interface Coefficients {
   ids: string[];
@@ -13,7 +12,7 @@ export interface Coefficients {
   a: Float64Array;
 }
 
-export function coefficients(world: World): Coefficients {
+export function coefficients(world: RealWorld): Coefficients {
   const ids = world.goods.map((g) => g.id);
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -21,7 +20,7 @@ export function coefficients(world: World): Coefficients {
   world.goods.forEach((g, j) => {
     for (const r of g.recipe ?? []) {
       const i = index.get(r.input);
-      if (i !== undefined) a[i * n + j] = (a[i * n + j] ?? 0) + central(r.perUnit);
+      if (i !== undefined) a[i * n + j] = (a[i * n + j] ?? 0) + figure(r.perUnit);
     }
   });
   return { ids, a };
@@ -122,7 +121,7 @@ export function spectralRadiusBounds(
 }
 
 /** The cycles of inputs (components with a loop) whose spectral radius is not below 1. */
-export function unproductiveCycles(world: World): { goods: string[]; radius: number }[] {
+export function unproductiveCycles(world: RealWorld): { goods: string[]; radius: number }[] {
   const { ids, a } = coefficients(world);
   const n = ids.length;
   const out: { goods: string[]; radius: number }[] = [];
@@ -138,10 +137,10 @@ export function unproductiveCycles(world: World): { goods: string[]; radius: num
 }
 
 /** Units of each good used per year as inputs to the world output of all goods: Σ_j a_ij X_j. */
-export function intermediateUse(world: World): Float64Array {
+export function intermediateUse(world: RealWorld): Float64Array {
   const { ids, a } = coefficients(world);
   const n = ids.length;
-  const x = world.goods.map((g) => central(g.globalOutput));
+  const x = world.goods.map((g) => figure(g.globalOutput));
   const use = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;

@@ -2,18 +2,18 @@
  * Supplier shares of world output, as the deterministic run sees them (central values).
  * @module
  */
-import { central } from "./quantity.js";
-import type { Good, Supplier, World } from "./schema.js";
+import { figure, type Realised, type RealWorld } from "./realised.js";
+import type { Good, Supplier } from "./schema.js";
 
 /** A supplier's share of its good's world output. */
-export function supplierShare(s: Supplier, good: Good): number {
-  if (s.share !== undefined) return central(s.share);
-  if (s.output !== undefined) return central(s.output) / central(good.globalOutput);
+export function supplierShare(s: Realised<Supplier>, good: Realised<Good>): number {
+  if (s.share !== undefined) return figure(s.share);
+  if (s.output !== undefined) return figure(s.output) / figure(good.globalOutput);
   return 0;
 }
 
 /** For each good id, its suppliers with their shares, largest first (ties by actor id). */
-export function sharesByGood(world: World): Map<string, { actor: string; share: number }[]> {
+export function sharesByGood(world: RealWorld): Map<string, { actor: string; share: number }[]> {
   const goods = new Map(world.goods.map((g) => [g.id, g]));
   const out = new Map<string, { actor: string; share: number }[]>(
     world.goods.map((g) => [g.id, []]),

@@ -4,9 +4,11 @@
  * controls on record with what the baseline did to carry those in force.
  * @module
  */
+
+import { realise } from "../run/realise.js";
 import { type ControlRow, controlsSummary } from "./controls-summary.js";
 import { evaluateHeadlines, type HeadlineResult } from "./headlines.js";
-import { central } from "./quantity.js";
+import { figure } from "./realised.js";
 import type { Layer, World } from "./schema.js";
 import { sharesByGood } from "./shares.js";
 
@@ -32,7 +34,9 @@ export interface WorldSummary {
   };
 }
 
-export function summarize(world: World): WorldSummary {
+export function summarize(source: World): WorldSummary {
+  // Described at central values, on the world as the model reads it.
+  const world = realise(source);
   const shares = sharesByGood(world);
   const controls = controlsSummary(world);
   return {
@@ -48,14 +52,14 @@ export function summarize(world: World): WorldSummary {
       name: g.name,
       layer: g.layer,
       unit: g.unit,
-      globalOutput: central(g.globalOutput),
+      globalOutput: figure(g.globalOutput),
     })),
     suppliers: Object.fromEntries([...shares].map(([good, list]) => [good, list])),
     firms: world.firms.map((f) => ({
       id: f.id,
       name: f.name,
       actor: f.actor,
-      ...(f.valuation !== undefined ? { valuation: central(f.valuation) } : {}),
+      ...(f.valuation !== undefined ? { valuation: figure(f.valuation) } : {}),
     })),
     headlines: evaluateHeadlines(world),
     controls: controls.controls,

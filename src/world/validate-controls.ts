@@ -5,6 +5,7 @@
  * @module
  */
 import type { Issue } from "../diagnostics/issue.js";
+import { realise } from "../run/realise.js";
 import { resolveRefs } from "../scenario/refs.js";
 import type { World } from "./schema.js";
 import { supplierShare } from "./shares.js";
@@ -22,7 +23,8 @@ export function checkControls(world: World, report: Report): void {
     report("error", code, path, message);
   const actors = new Set(world.actors.map((a) => a.id));
   const groups = new Set(world.groups.map((g) => g.id));
-  const goods = new Map(world.goods.map((g) => [g.id, g]));
+  const real = realise(world);
+  const goods = new Map(real.goods.map((g) => [g.id, g]));
   const sources = new Set(world.sources.map((s) => s.id));
   if (world.meta.asOf === undefined)
     error(
@@ -63,7 +65,7 @@ export function checkControls(world: World, report: Report): void {
         `source ${JSON.stringify(c.source)} is not defined in sources`,
       );
     const from = resolveRefs(world, [], c.from);
-    const makes = world.suppliers.some(
+    const makes = real.suppliers.some(
       (s) =>
         from.has(s.actor) &&
         c.goods.includes(s.good) &&

@@ -5,6 +5,7 @@
  * @module
  */
 import { formatPath, type Issue } from "../diagnostics/issue.js";
+import { realise } from "../run/realise.js";
 import type { Assembled } from "./assemble.js";
 import { figuresOf, type Range } from "./figures.js";
 import { bounds, central, distributionProblem } from "./quantity.js";
@@ -264,14 +265,16 @@ function checkBalances(world: World, error: ErrorFn, fromTop: Assembled["fromTop
     [...rows].reverse().find((r) => fromTop([collection, r])) ?? rows[rows.length - 1]!;
   const listing = (parts: [string, number][]) =>
     parts.map(([id, v]) => `${id} ${round(v)}`).join(", ");
-  const use = intermediateUse(world);
-  const { ids, a } = coefficients(world);
+  // The balances are checked at central values, on the world as the model reads it.
+  const real = realise(world);
+  const use = intermediateUse(real);
+  const { ids, a } = coefficients(real);
   const n = ids.length;
   world.goods.forEach((g, i) => {
     const rows = world.suppliers.flatMap((s, k) => (s.good === g.id ? [k] : []));
     const parts = rows.map((k): [string, number] => [
       world.suppliers[k]!.actor,
-      supplierShare(world.suppliers[k]!, g),
+      supplierShare(real.suppliers[k]!, real.goods[i]!),
     ]);
     const total = parts.reduce((sum, [, v]) => sum + v, 0);
     if (rows.length === 0) {
@@ -324,7 +327,7 @@ function checkBalances(world: World, error: ErrorFn, fromTop: Assembled["fromTop
       );
     }
   });
-  for (const cycle of unproductiveCycles(world)) {
+  for (const cycle of unproductiveCycles(real)) {
     const i = world.goods.findIndex((g) => g.id === cycle.goods[0]);
     error(
       "unproductive",

@@ -14,6 +14,7 @@ import {
 import { runTasks } from "../../src/analysis/leverage/run-tasks.js";
 import { withheldEdges } from "../../src/analysis/leverage/withhold.js";
 import { runTasksParallel, runTasksParallelDetailed } from "../../src/node/leverage-parallel.js";
+import { realise } from "../../src/run/realise.js";
 import { compileScenario } from "../../src/scenario/compile.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { randomWorld } from "../helpers/random-world.js";
@@ -103,7 +104,7 @@ describe("screening", () => {
   it("on random worlds, leaves unsimulated only pairs whose simulated loss is below the threshold", () => {
     const threshold = 1e-3;
     for (let seed = 1; seed <= 40; seed++) {
-      const ctx = analysisContext(randomWorld(seed));
+      const ctx = analysisContext(realise(randomWorld(seed)));
       const full = matrixOf(ctx, { horizon: 24, threshold: 0 });
       const screened = matrixOf(ctx, { horizon: 24, threshold });
       screened.cells.forEach((c, i) => {

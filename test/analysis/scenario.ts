@@ -2,6 +2,7 @@
  * compiled, run and summarised by the engine's own pipeline (scenario/, simulate/); each
  * actor's total loss (the measure analyses use by default). */
 
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { loadFixture } from "../helpers/world.js";
@@ -27,6 +28,6 @@ export function lossByScenario(
   ].join("\n");
   const { loaded, issues } = loadScenario(text, "withhold.yaml", world);
   if (!loaded) throw new Error(issues.map((i) => i.message).join("; "));
-  const run = runScenario(loaded);
+  const run = runScenario(realiseScenario(loaded));
   return new Map(run.result.actors.map((a) => [a.id, a.loss]));
 }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { LoadedWorld } from "../../src/world/load.js";
@@ -21,7 +22,7 @@ function run(world: LoadedWorld, measures: string, horizon = 6) {
   const text = `name: t\nhorizon: ${horizon}\nmeasures:\n${measures}`;
   const { loaded, issues } = loadScenario(text, "t.yaml", world);
   if (!loaded) throw new Error(issues.map((i) => i.message).join("; "));
-  const r = runScenario(loaded).result;
+  const r = runScenario(realiseScenario(loaded)).result;
   const by = new Map(r.actors.map((a) => [a.id, a]));
   const world_ = r.actors.filter((a) => a.kind !== "bloc").reduce((s, a) => s + a.loss, 0);
   return { by, world: world_ };

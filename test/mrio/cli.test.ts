@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
+import { realise } from "../../src/run/realise.js";
 import { loadWorld } from "../../src/world/load.js";
 import { central } from "../../src/world/quantity.js";
 import { intermediateUse } from "../../src/world/recipes.js";
@@ -67,7 +68,7 @@ describe("levier data import mrio", () => {
     const { world } = loadWorld(fileReader(), wiod.out);
     const w = world!.world;
     const i = w.goods.findIndex((g) => g.id === "chips");
-    expect(50 - intermediateUse(w)[i]!).toBeCloseTo(5, 3);
+    expect(50 - intermediateUse(realise(w))[i]!).toBeCloseTo(5, 3);
     const electronics = w.goods.find((g) => g.id === "electronics")!;
     const chips = electronics.recipe!.find((r) => r.input === "chips")!;
     expect(central(chips.criticality)).toBe(0.8);

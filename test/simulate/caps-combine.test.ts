@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileWorld } from "../../src/network/compile-world.js";
 import type { Network } from "../../src/network/network.js";
+import { realise } from "../../src/run/realise.js";
 import { boundaries, type Controls, type EdgeCap } from "../../src/simulate/controls.js";
 import { simulate } from "../../src/simulate/run.js";
 import { initialState } from "../../src/simulate/state.js";
@@ -39,7 +40,7 @@ function firstMonth(net: Network, caps: EdgeCap[]): Float64Array {
 
 /** A random world's network and an edge that carries flow between two different actors. */
 function tradedEdge(seed: number): { net: Network; e: number } {
-  const net = compileWorld(randomWorld(seed));
+  const net = compileWorld(realise(randomWorld(seed)));
   for (let e = 0; e < net.edgePool.length; e++)
     if (net.edgeBase[e]! > 0 && net.edgeHome[e] === 0) return { net, e };
   throw new Error(`random world ${seed} has no traded edge`);
@@ -117,7 +118,7 @@ describe("stacked caps on random networks", () => {
         fc.array(capSpec, { minLength: 2, maxLength: 5 }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         (seed, specs, shuffle) => {
-          const net = compileWorld(randomWorld(seed));
+          const net = compileWorld(realise(randomWorld(seed)));
           const caps = specs.map((c, i) => makeCap(net, c, i));
           const r = mulberry32(shuffle + 1);
           const order = caps.map((_, i) => i);
@@ -147,7 +148,7 @@ describe("stacked caps on random networks", () => {
         capSpec,
         fc.integer({ min: 0, max: MONTHS - 1 }),
         (seed, specs, extra, month) => {
-          const net = compileWorld(randomWorld(seed));
+          const net = compileWorld(realise(randomWorld(seed)));
           const caps = specs.map((c, i) => makeCap(net, c, i));
           const more = [...caps, { ...makeCap(net, extra, caps.length), start: 1, end: MONTHS }];
           // Run `month` months under `caps`, then one more month from the same state with and

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { firmNetwork } from "../../src/network/firm-network.js";
 import { parseCsv } from "../../src/parse/csv.js";
+import { realise, realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { NO_CONTROLS } from "../../src/simulate/controls.js";
@@ -20,8 +21,11 @@ const table = (dir: string, name: string) => {
   const file = join(FIXTURES, "firms", dir, name);
   return parseCsv(readFileSync(file, "utf8"), file).table!;
 };
-const net = firmNetwork(world.world, table("chips", "nodes.csv"), table("chips", "edges.csv"))
-  .network!;
+const net = firmNetwork(
+  realise(world.world),
+  table("chips", "nodes.csv"),
+  table("chips", "edges.csv"),
+).network!;
 
 describe("a firm-level network", () => {
   it("has the firms' baseline sales as output and stays at baseline without measures", () => {
@@ -36,7 +40,7 @@ describe("a firm-level network", () => {
   it("propagates a cut-off along its edges only", () => {
     const file = join(FIXTURES, "scenarios/firms-cut.yaml");
     const { loaded } = loadScenario(readFileSync(file, "utf8"), file, world);
-    const run = runScenario(loaded!, net);
+    const run = runScenario(realiseScenario(loaded!), net);
     const N = net.nodeCount;
     const at = (id: string, month: number) =>
       run.trace.output[(month - 1) * N + net.nodeId.indexOf(id)]!;

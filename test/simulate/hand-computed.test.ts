@@ -12,6 +12,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { FIXTURES, loadFixture } from "../helpers/world.js";
@@ -26,7 +27,7 @@ describe("a hand-computed three-node run", () => {
   const world = loadFixture("worlds/three-node.yaml").world!;
   const file = join(FIXTURES, "scenarios/three-node-cut.yaml");
   const { loaded } = loadScenario(readFileSync(file, "utf8"), file, world);
-  const run = runScenario(loaded!);
+  const run = runScenario(realiseScenario(loaded!));
   const N = run.net.nodeCount;
 
   it("matches the hand computation to 1e-12 in every month", () => {

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileWorld } from "../../src/network/compile-world.js";
 import type { Network } from "../../src/network/network.js";
+import { realise } from "../../src/run/realise.js";
 import { type Controls, NO_CONTROLS } from "../../src/simulate/controls.js";
 import { simulate } from "../../src/simulate/run.js";
 import { randomWorld } from "../helpers/random-world.js";
@@ -74,7 +75,7 @@ const scenario = fc.record({
 });
 
 function setup(p: { seed: number; exporters: number; target: number; good: number }) {
-  const net = compileWorld(randomWorld(p.seed));
+  const net = compileWorld(realise(randomWorld(p.seed)));
   const A = net.actors.length;
   const target = p.target % A;
   const from = new Set(
@@ -86,7 +87,7 @@ function setup(p: { seed: number; exporters: number; target: number; good: numbe
 
 describe("engine invariants", () => {
   it("without measures every node stays at baseline exactly for the whole horizon (tiny world)", () => {
-    const net = compileWorld(loadFixture("worlds/tiny.yaml").world!.world);
+    const net = compileWorld(realise(loadFixture("worlds/tiny.yaml").world!.world));
     const trace = simulate(net, NO_CONTROLS, 120);
     for (let t = 0; t < 120; t++)
       for (let k = 0; k < net.nodeCount; k++)
@@ -99,7 +100,7 @@ describe("engine invariants", () => {
   it("without measures every node stays at baseline exactly (random worlds)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        const net = compileWorld(randomWorld(seed));
+        const net = compileWorld(realise(randomWorld(seed)));
         const trace = simulate(net, NO_CONTROLS, MONTHS);
         for (let t = 0; t < MONTHS; t++) {
           for (let k = 0; k < net.nodeCount; k++)

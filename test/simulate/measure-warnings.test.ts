@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runCli } from "../helpers/cli.js";
@@ -18,7 +19,7 @@ function warningsOf(measures: string[]) {
   const text = `name: t\nhorizon: 3\nmeasures:\n${measures.map((m) => `  - ${m}\n`).join("")}`;
   const { loaded, issues } = loadScenario(text, "t.yaml", world);
   expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-  return runScenario(loaded!).warnings;
+  return runScenario(realiseScenario(loaded!)).warnings;
 }
 
 describe("measures that match nothing", () => {

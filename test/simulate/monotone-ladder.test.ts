@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import type { Network } from "../../src/network/network.js";
+import { realise } from "../../src/run/realise.js";
 import { summarizeTrace } from "../../src/run/results.js";
 import { compileScenario, extraNodes } from "../../src/scenario/compile.js";
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load.js";
@@ -105,7 +106,7 @@ interface Ladder {
 /** Steps measure `which` of a loaded scenario down the ladder (as a cap; a quantity becomes a
  * cap), with the targets' outcome and total loss at each step. */
 function ladder({ scenario, world: w }: LoadedScenario, which: number): Ladder {
-  const net = compileWorld(w.world, { extraNodes: extraNodes(scenario) });
+  const net = compileWorld(realise(w.world), { extraNodes: extraNodes(scenario) });
   const m = scenario.measures[which]!;
   if (m.type !== "export_control") throw new Error(`measure ${which} is not an export control`);
   const ids = resolveRefs(w.world, scenario.groups ?? [], m.to);
@@ -124,7 +125,7 @@ function ladder({ scenario, world: w }: LoadedScenario, which: number): Ladder {
       scenario.horizon,
     );
     const o = outcome(net, trace, targets, goods);
-    const result = summarizeTrace(w.world, net, trace);
+    const result = summarizeTrace(realise(w.world), net, trace);
     o.loss = result.actors.filter((a) => ids.has(a.id)).reduce((s, a) => s + a.loss, 0);
     return o;
   });
@@ -145,7 +146,7 @@ const control = (from: string[], to: string[], goods: string[], leakage: number)
 
 describe("a 5% HBM cap on Korea's exports to the US and Taiwan", () => {
   it("raises Taiwan's output at first order, all of it in Taiwan's own HBM plant", () => {
-    const net = compileWorld(world.world);
+    const net = compileWorld(realise(world.world));
     const tw = new Set([net.actors.indexOf("TW")]);
     const hbm = new Set([net.goods.indexOf("hbm_memory")]);
     expect(net.nodeId).toContain("TW:hbm_memory");
@@ -246,7 +247,7 @@ describe("cap ladders on random networks", () => {
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         fc.integer({ min: 1, max: 6 }),
         (seed, toMask, fromMask, g, leakage, start) => {
-          const net = compileWorld(randomWorld(seed));
+          const net = compileWorld(realise(randomWorld(seed)));
           const A = net.actors.length;
           const good = g % net.goods.length;
           const targets = new Set([...Array(A).keys()].filter((a) => (toMask >> a) & 1));

@@ -14,6 +14,7 @@
  * Receipts arrive a month after shipment, so AA still gets its chips in month 1.
  */
 import { describe, expect, it } from "vitest";
+import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { loadFixture } from "../helpers/world.js";
@@ -33,7 +34,7 @@ function run(rho: number | undefined, cut = true) {
   ].join("\n");
   const { loaded, issues } = loadScenario(text, "test.yaml", world);
   expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-  const r = runScenario(loaded!);
+  const r = runScenario(realiseScenario(loaded!));
   const k = r.net.nodeId.indexOf("SS:chip");
   const output = Array.from({ length: 12 }, (_, t) => r.trace.output[t * r.net.nodeCount + k]!);
   const actor = (id: string) => r.result.actors.find((a) => a.id === id)!;

@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
+import { realise, realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Controls } from "../../src/simulate/controls.js";
@@ -67,7 +68,7 @@ function shock(node: number, fraction: number, end: number): Controls {
 }
 
 describe("a capacity shock takes its share of ramp-up capacity too", () => {
-  const net = compileWorld(twoMakers());
+  const net = compileWorld(realise(twoMakers()));
   const a = net.nodeId.indexOf("A:g");
   const N = net.nodeCount;
   const K0 = net.nodeCapacity[a]!;
@@ -103,7 +104,7 @@ measures:
   it("keeps TW's leading-edge output at exactly 0 for the twelve months of the shock", () => {
     const { loaded, issues } = loadScenario(text, "tw-out.yaml", world);
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-    const run = runScenario(loaded!);
+    const run = runScenario(realiseScenario(loaded!));
     const k = run.net.nodeId.indexOf("TW:leading_edge_logic");
     const N = run.net.nodeCount;
     expect(run.net.nodeBase[k]).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import type { Network } from "../../src/network/network.js";
 import { parseYaml } from "../../src/parse/yaml.js";
+import { realise, realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { compileScenario } from "../../src/scenario/compile.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -40,7 +41,7 @@ function run(w: LoadedWorld, measures: string, horizon = 12) {
   const text = `name: test\nhorizon: ${horizon}\nmeasures:${measures === "" ? " []" : `\n${measures}`}`;
   const { loaded, issues } = loadScenario(text, "test.yaml", w);
   if (!loaded) throw new Error(issues.map((i) => i.message).join("; "));
-  return runScenario(loaded);
+  return runScenario(realiseScenario(loaded));
 }
 
 /** What `actor`'s pool of `good` used over the run. */
@@ -98,7 +99,7 @@ describe("standing controls in the engine", () => {
   });
 
   it("compile a lift as the months around it", () => {
-    const net = compileWorld(world(PARTIAL).world);
+    const net = compileWorld(realise(world(PARTIAL).world));
     const caps = standingCaps(net, 12, [{ start: 4, end: 6, controls: ["bb_aa"] }]);
     expect(caps.map((c) => [c.start, c.end, c.value, c.leakage])).toEqual([
       [1, 3, 1, 0.2],
@@ -119,14 +120,14 @@ describe("standing controls in the engine", () => {
 
   it("do not restore, when lifted, a need the baseline dropped", () => {
     const w = world(BARRED);
-    const net = compileWorld(w.world);
+    const net = compileWorld(realise(w.world));
     const r = run(w, "  - { type: lift_control, controls: [aa_cc] }");
     expect(atBaseline(net, r)).toBe(true);
     expect(used(r, "CC", "tool")).toBe(0);
   });
 
   it("reach the analyses' withholding runs", () => {
-    const net = compileWorld(world(PARTIAL + BARRED).world);
+    const net = compileWorld(realise(world(PARTIAL + BARRED).world));
     const c = withholdControls(net, { from: Int32Array.of(0), to: Int32Array.of(1), months: 6 });
     expect(c.caps.map((x) => x.label)).toEqual(["withhold", "standing: bb_aa", "standing: aa_cc"]);
   });

@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld, findNode } from "../../src/network/compile-world.js";
 import { parseYaml } from "../../src/parse/yaml.js";
+import { realise } from "../../src/run/realise.js";
 import { type Baseline, baselineOf, type GoodBaseline } from "../../src/world/baseline.js";
 import { inForceAt } from "../../src/world/controls.js";
 import { controlsSummary } from "../../src/world/controls-summary.js";
@@ -78,7 +79,7 @@ describe("a control in force in the baseline year", () => {
     // final demand 10 - 5 = 5, all BB's. Barring AA -> CC leaves CC without tools: its 1.5 is
     // dropped and goes to BB's final use (its only other buyer): BB uses 3.5 + 6.5 = 10.
     const w = patched(control('from: [AA], to: [CC], goods: [tool], cap: 0, since: "2024-01"'));
-    const b = baselineOf(w.world);
+    const b = baselineOf(realise(w.world));
     const tool = good(b, "tool");
     expect(flow(tool, "AA", "CC")).toBe(0);
     expect(flow(tool, "AA", "BB")).toBeCloseTo(10, 12);
@@ -86,7 +87,7 @@ describe("a control in force in the baseline year", () => {
     expect(tool.finalUse[tool.users.indexOf("BB")]).toBeCloseTo(6.5, 12);
     expect(b.notes.map((n) => [n.kind, n.actor, n.controls])).toEqual([["dropped", "CC", ["c1"]]]);
     // The network: CC's chips need no tools; BB's still need 0.05 each.
-    const net = compileWorld(w.world);
+    const net = compileWorld(realise(w.world));
     const coef = (actor: string) => {
       const k = findNode(net, actor, "chip");
       return net.linkCoef[net.linkStart[k]!]!;
@@ -104,11 +105,10 @@ describe("a control in force in the baseline year", () => {
     const w = patched(
       control('from: [BB], to: [AA], goods: [chip], cap: 0.5, leakage: 0.2, since: "2024-01"'),
     );
-    const chip = good(baselineOf(w.world), "chip");
-    expect(flow(good(baselineOf(w.world, { controls: false }), "chip"), "BB", "AA")).toBeCloseTo(
-      31.5,
-      12,
-    );
+    const chip = good(baselineOf(realise(w.world)), "chip");
+    expect(
+      flow(good(baselineOf(realise(w.world), { controls: false }), "chip"), "BB", "AA"),
+    ).toBeCloseTo(31.5, 12);
     expect(flow(chip, "BB", "AA")).toBeCloseTo(18.9, 9);
     expect(flow(chip, "CC", "AA")).toBeCloseTo(26.1, 9);
     expect(flow(chip, "BB", "CC")).toBeCloseTo(51.1, 9);
@@ -124,7 +124,7 @@ describe("a control in force in the baseline year", () => {
     // Barring BB -> CC leaves CC only its own 30 chips for a use of 55: CC is scaled to 30
     // (needScale 30/55), and BB's 70 all go to AA, whose final use rises by 25 to 50.
     const w = patched(control('from: [BB], to: [CC], goods: [chip], cap: 0, since: "2024-01"'));
-    const b = baselineOf(w.world);
+    const b = baselineOf(realise(w.world));
     const chip = good(b, "chip");
     const cc = chip.users.indexOf("CC");
     const aa = chip.users.indexOf("AA");
@@ -141,7 +141,7 @@ describe("a control in force in the baseline year", () => {
     expect(b.notes[0]!.text).toContain("CC can get only 30 of the 55 units a year of chip");
     expect(b.notes[0]!.text).toContain("scaled down by 45.5%");
     // CC's car makers need 30/55 of a chip per car.
-    const net = compileWorld(w.world);
+    const net = compileWorld(realise(w.world));
     const k = findNode(net, "CC", "car");
     expect(net.linkCoef[net.linkStart[k]!]).toBeCloseTo(30 / 55, 12);
   });
@@ -155,16 +155,16 @@ describe("a control in force in the baseline year", () => {
     ]) {
       const w = patched(control(`from: [BB], to: [CC], goods: [chip], cap: 0, ${dates}`), base);
       expect(inForceAt(w.world.controls[0]!, "2025-12")).toBe(false);
-      const with_ = baselineOf(w.world);
-      const without = baselineOf(base.world);
+      const with_ = baselineOf(realise(w.world));
+      const without = baselineOf(realise(base.world));
       with_.goods.forEach((gb, i) => {
         expect(gb.flows).toEqual(without.goods[i]!.flows);
         expect(gb.use).toEqual(without.goods[i]!.use);
       });
       expect(with_.notes).toEqual([]);
-      const net = compileWorld(w.world);
+      const net = compileWorld(realise(w.world));
       expect(net.standing).toBeUndefined();
-      expect(net.edgeBase).toEqual(compileWorld(base.world).edgeBase);
+      expect(net.edgeBase).toEqual(compileWorld(realise(base.world)).edgeBase);
       expect(controlsSummary(w.world).controls[0]!.inForce).toBe(false);
     }
   });
@@ -184,7 +184,7 @@ describe("the default world's controls in force", () => {
   const { world, issues } = loadWorld(fileReader());
   if (!world) throw new Error(`the default world does not load: ${issues[0]?.message}`);
   const w = world.world;
-  const baseline = baselineOf(w);
+  const baseline = baselineOf(realise(w));
   // Without controls China's EUV use would be its leading-edge logic (3% of 6 m wafers at
   // $1,625 of EUV a wafer, ~$292 m a year) and its electronics' share of the EUV bought for
   // commodity DRAM (the electronics recipe's coefficient times China's electronics output), and
@@ -198,12 +198,12 @@ describe("the default world's controls in force", () => {
   const uncontrolledEuv = 0.03 * 6e6 * 1625 + euvBy("electronics") + euvBy("hbm_memory");
 
   it("import no EUV into China, which the pooled market alone would send it", () => {
-    const before = good(baselineOf(w, { controls: false }), "euv_lithography");
+    const before = good(baselineOf(realise(w), { controls: false }), "euv_lithography");
     const euv = good(baseline, "euv_lithography");
     expect(flow(before, "NL", "CN") * 1e9).toBeCloseTo(uncontrolledEuv, 0);
     expect(flow(euv, "NL", "CN")).toBe(0);
     expect(euv.use[euv.users.indexOf("CN")]).toBe(0);
-    const net = compileWorld(w);
+    const net = compileWorld(realise(w));
     const k = findNode(net, "CN", "leading_edge_logic");
     const g = net.goods.indexOf("euv_lithography");
     const links = [...Array(net.linkStart[k + 1]! - net.linkStart[k]!).keys()].map(
@@ -223,7 +223,7 @@ describe("the default world's controls in force", () => {
     );
     expect(controlled.size).toBeGreaterThan(10);
     // Wherever the world without its controls balances (goods whose outputs and uses add up).
-    const free = baselineOf(w, { controls: false });
+    const free = baselineOf(realise(w), { controls: false });
     const balanced = [...controlled].filter((id) => imbalance(good(free, id)) < 1e-12);
     expect(balanced.length).toBeGreaterThan(8);
     for (const id of balanced) expect(imbalance(good(baseline, id))).toBeLessThan(1e-12);
@@ -238,7 +238,7 @@ describe("the default world's controls in force", () => {
     // US and ROW designs to China: cap 0.1, leakage 0.1, so 0.19 of the uncontrolled flows. With
     // them China cannot cover its use: it keeps all its own output and those capped imports
     // (the minimum cut), and its need is scaled down to that, with a note.
-    const free = good(baselineOf(w, { controls: false }), "ai_accelerators");
+    const free = good(baselineOf(realise(w), { controls: false }), "ai_accelerators");
     const chips = good(baseline, "ai_accelerators");
     for (const s of ["US", "ROW"])
       expect(flow(chips, s, "CN") / flow(free, s, "CN")).toBeCloseTo(0.19, 12);

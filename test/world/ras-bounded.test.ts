@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../src/parse/yaml.js";
+import { realise } from "../../src/run/realise.js";
 import { baselineOf, type GoodBaseline } from "../../src/world/baseline.js";
 import { fitMargins } from "../../src/world/controlled-margins.js";
 import { type LoadedWorld, patchWorld } from "../../src/world/load.js";
@@ -152,7 +153,7 @@ describe("bounds a user's allowed suppliers cannot meet", () => {
     const w = patched(
       'controls:\n  - { id: c1, name: capped, from: [BB], to: [CC], goods: [chip], cap: 0.1, since: "2024-01", source: hand, year: 2025 }\n',
     );
-    const b = baselineOf(w.world);
+    const b = baselineOf(realise(w.world));
     const chip = b.goods.find((g) => g.good === "chip")!;
     const cc = chip.users.indexOf("CC");
     const aa = chip.users.indexOf("AA");
