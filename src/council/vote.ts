@@ -5,6 +5,8 @@
  * numbers, compared with the thresholds of `rule.ts` exactly.
  * @module
  */
+
+import { pct } from "../format/number.js";
 import { BALLOTS, type Ballot } from "./ballot.js";
 import { type Member, type Rule, type Thresholds, thresholdsOf } from "./rule.js";
 
@@ -140,7 +142,6 @@ export function passesAll(
 }
 
 function reasonOf(rule: Rule, t: Thresholds, tally: Tally, pass: boolean): string {
-  const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
   const persons = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const yesPop = `${pct(tally.yesPopulation / t.population)} of the population`;
   if (rule.kind === "unanimity") {

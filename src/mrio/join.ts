@@ -14,6 +14,7 @@
  * @module
  */
 import type { Issue } from "../diagnostics/issue.js";
+import { pct } from "../format/number.js";
 import { bounds, central, type Quantity } from "../world/quantity.js";
 import type { Assumptions, JoinRule, Located } from "./crosswalk.js";
 import type { Economy } from "./economy.js";
@@ -86,7 +87,7 @@ export function joinChain(
         severity: "error",
         code: "no-rest-key",
         at: as.doc.locate(["join", k, rule.restBy === undefined ? "good" : "restBy"]),
-        message: `${(100 * rest[0]).toFixed(1)}% of ${rule.good} is left to share, but no restBy sector gives a key among the other sectors; name one, or give every share`,
+        message: `${pct(rest[0], 1)} of ${rule.good} is left to share, but no restBy sector gives a key among the other sectors; name one, or give every share`,
       });
       return;
     }

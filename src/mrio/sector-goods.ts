@@ -5,6 +5,8 @@
  * assumptions file.
  * @module
  */
+
+import { pct as percent } from "../format/number.js";
 import type { Quantity } from "../world/quantity.js";
 import type { Demand, Flow, Good, RecipeInput, Supplier } from "../world/schema.js";
 import type { Assumptions } from "./crosswalk.js";
@@ -151,5 +153,5 @@ function round(v: number): number {
 }
 
 function pct(v: number): string {
-  return `${(100 * v).toFixed(1)}%`;
+  return percent(v, 1);
 }

@@ -4,6 +4,8 @@
  * assumptions.
  * @module
  */
+
+import { pct } from "../format/number.js";
 import type { Source } from "../world/schema.js";
 import type { Assumptions, Crosswalk } from "./crosswalk.js";
 import type { ImportReport } from "./report.js";
@@ -24,7 +26,7 @@ export function derivedSources(
   const steps = [
     `Table: ${name} (${rep.table.layout}, ${rep.table.year}): ${rep.table.sectors} region-industry rows, output USD ${n(rep.table.output)} bn, value added (output less intermediate inputs) USD ${n(rep.table.valueAdded)} bn.`,
     rep.carvedRegion
-      ? `Regions: each maps to one actor; ${rep.carvedRegion.actors.map((a) => a.actor).join(", ")} are carved out of ${rep.carvedRegion.region} in proportion to their GDP (${rep.carvedRegion.actors.map((a) => `${a.actor} ${(100 * a.share).toFixed(2)}%`).join(", ")} of its estimated USD ${n(rep.carvedRegion.gdp)} bn = their GDP + ${(100 * rep.carvedRegion.shareOfHost).toFixed(1)}% of ROW's GDP, the region's share of the table's ROW value added), with its structure; its internal flows become each part's domestic flows.`
+      ? `Regions: each maps to one actor; ${rep.carvedRegion.actors.map((a) => a.actor).join(", ")} are carved out of ${rep.carvedRegion.region} in proportion to their GDP (${rep.carvedRegion.actors.map((a) => `${a.actor} ${pct(a.share, 2)}`).join(", ")} of its estimated USD ${n(rep.carvedRegion.gdp)} bn = their GDP + ${pct(rep.carvedRegion.shareOfHost, 1)} of ROW's GDP, the region's share of the table's ROW value added), with its structure; its internal flows become each part's domestic flows.`
       : "Regions: each maps to one actor.",
     `Scaling: each actor's output, inputs, value added and final use × GDP_${year} / VA_${rep.table.year}: ${rep.scaling.map((s) => `${s.actor} ${f2(s.factor)}`).join(", ")}.`,
     `Carve-out: the chain goods' output (USD ${n(rep.chain.output)} bn, value added ${n(rep.chain.valueAdded)} bn) is subtracted actor by actor from its industry (${Object.entries(
@@ -71,7 +73,7 @@ export function derivedSources(
   const joinNote = rep.join
     .map(
       (j) =>
-        `${j.good}: net final demand ${j.netFinal.toPrecision(4)} ${j.unit}, ${(100 * j.final).toFixed(1)}% stays final, ${j.sectors.map((s) => `${s.id} ${(100 * s.share).toFixed(1)}%`).join(", ")}`,
+        `${j.good}: net final demand ${j.netFinal.toPrecision(4)} ${j.unit}, ${pct(j.final, 1)} stays final, ${j.sectors.map((s) => `${s.id} ${pct(s.share, 1)}`).join(", ")}`,
     )
     .join("; ");
   return [
@@ -83,7 +85,7 @@ export function derivedSources(
     mk(
       ids.valueAdded,
       "Economy sectors: value added per unit of output",
-      `Value added per USD of output, world (sum over actors of value added over output): ${va}. World value added in the model (sectors + chain goods) USD ${n(rep.model.valueAdded)} bn = ${(100 * rep.model.ratio).toFixed(2)}% of world GDP ${n(rep.model.gdp)}.`,
+      `Value added per USD of output, world (sum over actors of value added over output): ${va}. World value added in the model (sectors + chain goods) USD ${n(rep.model.valueAdded)} bn = ${pct(rep.model.ratio, 2)} of world GDP ${n(rep.model.gdp)}.`,
     ),
     mk(
       ids.coefficients,

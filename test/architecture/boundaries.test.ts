@@ -16,6 +16,7 @@ const CORE = [
   "analysis",
   "council",
   "diagnostics",
+  "format",
   "gamebuild",
   "losses",
   "mrio",
