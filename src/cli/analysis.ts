@@ -52,7 +52,7 @@ import {
   leverageOf,
   profileOf,
 } from "../run/analyses.js";
-import { type CliContext, printJson, println } from "./context.js";
+import { type CliContext, outDirOf, printJson, println } from "./context.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(
@@ -316,6 +316,7 @@ export function registerAnalysis(
   ).action(async (id: string, opts: Common & { out?: string; format: string; powers?: string }) => {
     if (opts.format !== "md" && opts.format !== "html")
       throw new UsageError(`--format: expected md or html, found ${JSON.stringify(opts.format)}`);
+    const dir = outDirOf(ctx, opts.out);
     const a = load();
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const powers = opts.powers?.split(",").map((s) => s.trim());
@@ -327,13 +328,12 @@ export function registerAnalysis(
     };
     const doc = await profileOf(a, entityOf(a.world, a.net, id), options, batch(opts));
     if (opts.json) printJson(ctx, doc);
-    if (!opts.out) {
+    if (dir === undefined || opts.out === undefined) {
       if (!opts.json) ctx.stdout.write(profileSummary(doc));
       return;
     }
     const name = `profile-${doc.actor.id}`;
     const files = await reportFiles(profileReport(doc), opts.format, name);
-    const dir = resolve(ctx.cwd, opts.out);
     for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
     println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
   });

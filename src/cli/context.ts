@@ -3,7 +3,9 @@
  * pass their own; `main` passes the process's.
  * @module
  */
+import { resolve } from "node:path";
 import { formatLocation, type Issue } from "../diagnostics/issue.js";
+import { prepareOutDir } from "../io/out-dir.js";
 
 export interface Output {
   write(text: string): void;
@@ -31,4 +33,13 @@ export function printWarnings(ctx: CliContext, warnings: readonly Issue[]): void
       ctx.stderr,
       `levier: warning: ${w.at ? `${formatLocation(w.at)}: ` : ""}${w.message} [${w.code}]`,
     );
+}
+
+/** The directory `--out` names, resolved against the working directory and made ready before
+ * any work is done (exit 2 with one sentence when it cannot be written); undefined without it. */
+export function outDirOf(ctx: CliContext, out: string | undefined): string | undefined {
+  if (out === undefined) return undefined;
+  const dir = resolve(ctx.cwd, out);
+  prepareOutDir(dir, out);
+  return dir;
 }

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
+import { prepareOutDir } from "../io/out-dir.js";
 import { DEFAULT_WORLD, fileReader } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { readAssumptions, readCrosswalk } from "../mrio/crosswalk.js";
@@ -50,6 +51,8 @@ export function registerDataImport(
 function runImport(ctx: CliContext, dir: string, opts: Options, worldSpec: string | undefined) {
   if (opts.layout !== "wiod" && opts.layout !== "icio")
     throw new UsageError(`--layout must be wiod or icio, found ${JSON.stringify(opts.layout)}`);
+  const out = resolve(ctx.cwd, opts.out ?? DEFAULT_WORLD);
+  prepareOutDir(out, opts.out ?? DEFAULT_WORLD);
   const table = readTable(ctx, dir, opts.layout);
   const cwFile = opts.crosswalk ?? join(DEFAULT_WORLD, "crosswalks", `${opts.layout}.yaml`);
   const cw = readCrosswalk(readInputText(ctx, cwFile, "expected a crosswalk file (YAML)"), cwFile);
@@ -60,7 +63,6 @@ function runImport(ctx: CliContext, dir: string, opts: Options, worldSpec: strin
     asFile,
   );
   if (!as.located) throw new InputError(as.issues);
-  const out = resolve(ctx.cwd, opts.out ?? DEFAULT_WORLD);
   const base = fileReader(ctx.cwd);
   // Read the world as if the files this import rewrites were not there, so that stale ones
   // cannot stop it (the world may be --out itself, or extend it).

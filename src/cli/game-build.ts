@@ -4,7 +4,7 @@
  * @module
  */
 
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
@@ -15,7 +15,7 @@ import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
 import { defaultThreads } from "./analysis.js";
-import { type CliContext, printJson, println, printWarnings } from "./context.js";
+import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -33,6 +33,7 @@ export function registerGameBuild(
     .option("--out <dir>", "write the game files into this directory")
     .option("--json", "print the game and its solution as one JSON document")
     .action(async (file: string, opts: { out?: string; json?: boolean }) => {
+      const dir = outDirOf(ctx, opts.out);
       const world = loadWorldFor(ctx, worldOf());
       const text = readInputText(
         ctx,
@@ -47,8 +48,7 @@ export function registerGameBuild(
       });
       printWarnings(ctx, warnings);
 
-      if (opts.out) {
-        const dir = resolve(ctx.cwd, opts.out);
+      if (dir !== undefined) {
         const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
         writeFileAtomic(
           join(dir, `${name}.json`),
@@ -64,7 +64,7 @@ export function registerGameBuild(
         }
         println(
           ctx.stderr,
-          `levier: wrote ${join(opts.out, `${name}.json`)} and the Gambit files beside it`,
+          `levier: wrote ${join(opts.out ?? dir, `${name}.json`)} and the Gambit files beside it`,
         );
       }
       if (opts.json) {

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import { writeFileAtomic } from "../io/write-files.js";
@@ -24,7 +24,7 @@ import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { RealWorld } from "../world/realised.js";
 import { defaultThreads, lossMeasureOf } from "./analysis.js";
-import { type CliContext, printJson, println, printWarnings } from "./context.js";
+import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -49,7 +49,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
     .option("--loss <measure>", `loss measure that ranks actors: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result document as JSON on stdout")
-    .action(async (file: string, opts: RunOptions) => {
+    .action(async function (this: Command, file: string, opts: RunOptions) {
       const format = opts.format as ReportFormat;
       if (!REPORT_FORMATS.includes(format))
         throw new UsageError(
@@ -63,6 +63,15 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
             `--months: expected a whole number of months from 1 to 1200, found ${JSON.stringify(opts.months)}`,
           );
       }
+      if (
+        opts.out === undefined &&
+        format !== "html" &&
+        this.getOptionValueSource("format") === "cli"
+      )
+        throw new UsageError(
+          `--format ${format} writes a report file; give --out DIR to say where (the terminal gets the summary, --json the document)`,
+        );
+      const dir = outDirOf(ctx, opts.out);
       const world = loadWorldFor(ctx, worldOf());
       const text = readInputText(
         ctx,
@@ -83,8 +92,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       printWarnings(ctx, warnings);
       if (opts.json) printJson(ctx, doc);
       else ctx.stdout.write(terminalSummary(doc));
-      if (opts.out) {
-        const dir = resolve(ctx.cwd, opts.out);
+      if (dir !== undefined && opts.out !== undefined) {
         const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
         const files = new Map<string, string | Uint8Array>();
         if (format === "json") files.set(`${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);

@@ -1,0 +1,124 @@
+/**
+ * A corpus of bad command lines and file-system failures, run as a user runs them (the built
+ * `bin/levier.js` in a child process, with a time limit): each gets exit 2 and one short
+ * message on stderr, never a stack trace or a hang; a reader that closes the pipe early stops
+ * the command quietly. `--out` failures are caught before any simulation runs.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/levier.js");
+const BUILT = existsSync(join(ROOT, "dist/cli/main.js"));
+/** Every case must finish within this (a hang fails the test instead of stalling it). */
+const LIMIT_MS = 60_000;
+
+const tmp = mkdtempSync(join(tmpdir(), "levier-bad-"));
+chmodSync(tmp, 0o755);
+const file = join(tmp, "a-file");
+writeFileSync(file, "not a directory\n");
+const readOnly = join(tmp, "read-only");
+mkdirSync(readOnly);
+chmodSync(readOnly, 0o555);
+afterAll(() => {
+  chmodSync(readOnly, 0o755);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const S = "examples/nl-lithography-cut-to-china.yaml";
+const G = "examples/games/us-caps-vs-eu-retaliation.yaml";
+
+/** [what, argv, a fragment the message must contain]. */
+const CASES: [string, string[], string][] = [
+  ["run without a scenario", ["run"], "missing required argument"],
+  ["an unknown command", ["frobnicate"], "unknown command"],
+  ["an unknown flag", ["run", S, "--frobnicate"], "unknown option"],
+  ["--months 0", ["run", S, "--months", "0"], "--months"],
+  ["--months abc", ["run", S, "--months", "abc"], "--months"],
+  ["--months 1.5", ["run", S, "--months", "1.5"], "--months"],
+  ["--months 5000", ["run", S, "--months", "5000"], "--months"],
+  ["--months with no value", ["run", S, "--months"], "argument missing"],
+  ["--format pdf", ["run", S, "--format", "pdf"], "--format"],
+  ["--format xlsx without --out", ["run", S, "--format", "xlsx"], "--out"],
+  ["--loss bogus", ["run", S, "--loss", "bogus"], "bogus"],
+  ["a scenario that does not exist", ["run", "no-such.yaml"], "no-such.yaml"],
+  ["a scenario that is a directory", ["run", "examples"], "examples"],
+  ["--network that does not exist", ["run", S, "--network", join(tmp, "none")], "nodes.csv"],
+  ["--world that does not exist", ["--world", join(tmp, "none"), "run", S], "none"],
+  ["run --out at a file", ["run", S, "--out", file], "is a file, not a directory"],
+  ["run --out under a file", ["run", S, "--out", join(file, "sub")], "nothing can be written"],
+  ["run --out under /proc", ["run", S, "--out", "/proc/levier-out"], "/proc is a system folder"],
+  ["run --out under /sys", ["run", S, "--out", "/sys/levier-out"], "/sys is a system folder"],
+  ["run --out under /dev", ["run", S, "--out", "/dev/levier-out"], "/dev is a system folder"],
+  ["run --out read-only", ["run", S, "--out", join(readOnly, "out")], "no permission"],
+  ["game build without a file", ["game", "build"], "missing required argument"],
+  ["game build of a missing file", ["game", "build", "no-such-game.yaml"], "no-such-game.yaml"],
+  ["game build --out at a file", ["game", "build", G, "--out", file], "is a file"],
+  ["game build --out under /proc", ["game", "build", G, "--out", "/proc/x"], "/proc"],
+  ["report profile --out at a file", ["report", "profile", "NL", "--out", file], "is a file"],
+  ["report profile --format pdf", ["report", "profile", "NL", "--format", "pdf"], "--format"],
+  ["report profile of an unknown actor", ["report", "profile", "XX"], "XX"],
+  ["chokepoints --horizon abc", ["chokepoints", "--horizon", "abc"], "--horizon"],
+  ["leverage --threads 0", ["leverage", "--threads", "0"], "--threads"],
+  ["data import with a bad layout", ["data", "import", "mrio", tmp, "--layout", "x"], "--layout"],
+  [
+    "data import --out at a file",
+    ["data", "import", "mrio", tmp, "--layout", "wiod", "--out", file],
+    "is a file",
+  ],
+  ["data validate of a missing file", ["data", "validate", join(tmp, "none.yaml")], "none.yaml"],
+];
+
+/** As root, permission bits do not stop writes: run as `nobody` (setpriv, util-linux). */
+function command(argv: string[]): [string, string[]] {
+  const asRoot = process.getuid?.() === 0;
+  return asRoot
+    ? [
+        "setpriv",
+        ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, ...argv],
+      ]
+    : [process.execPath, [BIN, ...argv]];
+}
+
+describe.runIf(BUILT || process.env.CI)("bad command lines", () => {
+  it("are at least 30", () => expect(CASES.length).toBeGreaterThanOrEqual(30));
+
+  it.each(CASES)("%s: exit 2 and one message", (_, argv, fragment) => {
+    const [cmd, args] = command(argv);
+    const r = spawnSync(cmd, args, {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: LIMIT_MS,
+      env: { ...process.env, HOME: tmp },
+    });
+    expect(r.error, "the command did not finish within the limit").toBeUndefined();
+    expect(r.status, r.stderr).toBe(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines.length, r.stderr).toBeLessThanOrEqual(3);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stderr).toContain(fragment);
+  });
+
+  it("stops quietly when the reader closes the pipe", () => {
+    const [cmd, args] = command(["run", S, "--months", "2", "--json"]);
+    const r = spawnSync(
+      "sh",
+      ["-c", `"${cmd}" ${args.map((a) => `'${a}'`).join(" ")} | head -c 10`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: LIMIT_MS,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toMatch(/EPIPE|^\s+at /m);
+  });
+});
+
+describe.runIf(!BUILT && !process.env.CI)("bad command lines", () => {
+  it("SKIPPED: dist/ is not built (npm run build; npm test does it)", () => {});
+});
