@@ -111,9 +111,42 @@ function child(node: unknown, key: PropertyKey): { node: unknown; offset: number
 }
 
 /** The yaml package's messages end with a code frame; keep the sentence. */
+/** The YAML parser's errors in levier's words, by the parser's error code. */
+const SYNTAX: Record<string, string> = {
+  MULTIPLE_DOCS: "a second document starts here (a line `---`); expected one document per file",
+  DUPLICATE_KEY: "this key is given twice in the same mapping; expected each key once",
+  TAB_AS_INDENT:
+    "a tab indents this line; expected spaces (YAML does not allow tabs as indentation)",
+  BAD_INDENT:
+    "this line's indentation does not fit the lines above; expected it aligned with its siblings",
+  MISSING_CHAR: "a closing bracket, brace or quote is missing; expected it before here",
+  UNEXPECTED_TOKEN: "unexpected text here; expected a key, a value or a list item",
+  BLOCK_AS_IMPLICIT_KEY: "a block cannot be a key; expected `key: value`",
+  MULTILINE_IMPLICIT_KEY: "a key runs over more than one line; expected `key: value` on one line",
+  BLOCK_IN_FLOW: "a block value inside [ ] or { }; expected a flow value (or drop the brackets)",
+  BAD_DQ_ESCAPE: 'an unknown escape in a double-quoted string; expected \\n, \\t, \\\\ or \\"',
+  BAD_SCALAR_START: "a value cannot start with this character; expected it quoted",
+  BAD_ALIAS: "an alias (*name) with no anchor (&name) before it",
+  KEY_OVER_1024_CHARS: "a key longer than 1024 characters; expected a shorter key",
+  NON_STRING_KEY: "a key that is not text; expected a plain name",
+  MULTIPLE_ANCHORS: "two anchors on one value; expected at most one",
+  MULTIPLE_TAGS: "two tags on one value; expected at most one",
+  TAG_RESOLVE_FAILED: "a value does not match its tag",
+  BAD_DIRECTIVE: "an unknown directive (a line starting with %)",
+};
+
 function syntaxMessage(code: string, message: string): string {
+  const close = /end with an? ([\]}])/.exec(message)?.[1];
+  if (code === "BAD_INDENT" && close)
+    return `a ${close === "]" ? "[ list" : "{ mapping"} above is not closed; expected ${close} before this line`;
+  if (/nested mappings are not allowed in compact mappings/i.test(message))
+    return "a second `key:` on one line (`a: b: c`); expected the inner mapping on its own, indented lines";
+  const known = SYNTAX[code];
+  if (known) return known;
+  // Otherwise the parser's first sentence, without its position (levier gives its own) or
+  // advice about the parser's API.
   const sentence = message.split(/ at line \d+, column \d+/)[0]?.split("\n")[0] ?? message;
-  return `${sentence} (${code})`;
+  return sentence.replace(/;\s*please use [^.;]*/i, "");
 }
 
 function fail(file: string, line: number, col: number, code: string, message: string): ParseResult {

@@ -284,7 +284,7 @@ describe("bad scenarios", () => {
     ],
     [
       "syntax.yaml",
-      "syntax.yaml:5:1: error[syntax] Flow map in block collection must be sufficiently indented and end with a } (BAD_INDENT)",
+      "syntax.yaml:5:1: error[syntax] a { mapping above is not closed; expected } before this line",
     ],
   ];
   it.each(CASES)("%s exits 2 with its error at file:line:col", async (file, expected) => {
