@@ -72,16 +72,18 @@ function message(zi: ZodIssue, found: unknown, path: readonly PropertyKey[]): st
       return `expected one of ${zi.values.map((v) => JSON.stringify(v)).join(", ")}, found ${describeValue(found)}`;
     case "too_small":
       if (zi.origin === "array")
-        return `expected a list of at least ${zi.minimum}, found ${describeValue(found)}`;
+        return `expected a list of at least ${zi.minimum} item${Number(zi.minimum) === 1 ? "" : "s"}, found ${describeValue(found)}`;
       if (zi.origin === "string")
         return `expected a non-empty text of at least ${zi.minimum} characters, found ${describeValue(found)}`;
-      return `expected at least ${zi.minimum}, found ${describeValue(found)}`;
+      // A bound is inclusive (≥) or exclusive (>): say which, so that "-1" is never refused by
+      // "expected at least -1".
+      return `expected ${zi.inclusive === false ? "more than" : "at least"} ${zi.minimum}, found ${describeValue(found)}`;
     case "too_big":
       if (zi.origin === "array")
-        return `expected a list of at most ${zi.maximum}, found ${describeValue(found)}`;
+        return `expected a list of at most ${zi.maximum} item${Number(zi.maximum) === 1 ? "" : "s"}, found ${describeValue(found)}`;
       if (zi.origin === "string")
         return `expected a text of at most ${zi.maximum} characters, found ${describeValue(found)}`;
-      return `expected at most ${zi.maximum}, found ${describeValue(found)}`;
+      return `expected ${zi.inclusive === false ? "less than" : "at most"} ${zi.maximum}, found ${describeValue(found)}`;
     case "invalid_format":
     case "custom":
       return `${zi.message.replace(/^Invalid input: /, "")}, found ${describeValue(found)}`;

@@ -251,6 +251,10 @@ describe("bad scenarios", () => {
       "cap-above-one.yaml:4:82: error[schema] measures[0].cap: expected at most 1, found 1.5",
     ],
     [
+      "decline-of-all.yaml",
+      "decline-of-all.yaml:4:86: error[schema] measures[0].ratePerYear: expected more than -1, found -1",
+    ],
+    [
       "end-before-start.yaml",
       "end-before-start.yaml:4:102: error[range] measures[0].end: expected an end month >= start (6), found 3",
     ],
