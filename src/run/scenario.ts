@@ -55,7 +55,8 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   // The one place the world's distributions become numbers, before anything is built.
   const loaded: RealisedScenario = { ...read, world: realiseLoaded(read.world, req.rng) };
   const run = runScenario(loaded, req.network?.(loaded));
-  for (const w of run.warnings) w.at = loaded.doc.locate(["measures", w.index]);
+  for (const w of run.warnings)
+    w.at = loaded.doc.locate(["measures", loaded.measureIndex?.[w.index] ?? w.index]);
   const warnings: Issue[] = [
     ...req.world.issues.filter((i) => i.severity === "warning"),
     ...issues.filter((i) => i.severity === "warning"),

@@ -17,6 +17,8 @@ export interface LoadedScenario {
   world: LoadedWorld;
   /** Where each part of the scenario is, for later messages. */
   doc: LocatedDoc;
+  /** When `--months` left measures out: each kept measure's index in the file. */
+  measureIndex?: number[];
 }
 
 export interface ScenarioOptions {
@@ -36,10 +38,23 @@ export function loadScenario(
   const { value: scenario, issues } = validateDoc(ScenarioSchema, doc);
   if (!scenario) return { issues };
   const cut: Issue[] = [];
+  const dropped = new Set<number>();
   const horizon = options.horizon;
   if (horizon !== undefined) {
     scenario.horizon = horizon;
     scenario.measures.forEach((m, i) => {
+      if ((m.start ?? 1) > horizon) {
+        // Cut by --months: a measure that starts after the horizon changes nothing within it.
+        dropped.add(i);
+        cut.push({
+          severity: "warning",
+          code: "cut",
+          at: doc.locate(["measures", i, "start"]),
+          path: `measures[${i}].start`,
+          message: `starts in month ${m.start}, after the ${horizon}-month horizon; left out of the run`,
+        });
+        return;
+      }
       if (m.end !== undefined && m.end > horizon && (m.start ?? 1) <= horizon) {
         cut.push({
           severity: "warning",
@@ -55,13 +70,21 @@ export function loadScenario(
   const result = patchWorldOf(world, scenario.world, doc);
   if (!result.world) return { issues: result.issues };
   const patched = result.world;
-  const problems = [...cut, ...checkScenario(scenario, patched.world, doc)];
+  const problems = [...cut, ...checkScenario(scenario, patched.world, doc, dropped)];
   if (hasErrors(problems)) return { issues: problems };
-  return { loaded: { scenario, world: patched, doc }, issues: problems };
+  if (dropped.size === 0) return { loaded: { scenario, world: patched, doc }, issues: problems };
+  const measureIndex = scenario.measures.flatMap((_, i) => (dropped.has(i) ? [] : [i]));
+  scenario.measures = measureIndex.map((i) => scenario.measures[i]!);
+  return { loaded: { scenario, world: patched, doc, measureIndex }, issues: problems };
 }
 
 /** Checks that need the world: ids that resolve, months in order, one way to state a cap. */
-export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue[] {
+export function checkScenario(
+  s: Scenario,
+  world: World,
+  doc: LocatedDoc,
+  dropped: ReadonlySet<number> = new Set(),
+): Issue[] {
   const issues: Issue[] = [];
   const error = (path: PropertyKey[], code: string, message: string) =>
     issues.push({ severity: "error", code, at: doc.locate(path), path: formatPath(path), message });
@@ -113,15 +136,17 @@ export function checkScenario(s: Scenario, world: World, doc: LocatedDoc): Issue
     const at = (...p: PropertyKey[]) => ["measures", i, ...p];
     const start = m.start ?? 1;
     const end = m.end ?? s.horizon;
-    if (start > s.horizon)
+    // A measure --months leaves out is checked for its ids, not its months.
+    const timed = !dropped.has(i);
+    if (timed && start > s.horizon)
       error(
         at("start"),
         "range",
         `expected a start month within the horizon (1–${s.horizon}), found ${start}`,
       );
-    if (end < start && start <= s.horizon)
+    if (timed && end < start && start <= s.horizon)
       error(at("end"), "range", `expected an end month >= start (${start}), found ${end}`);
-    else if (end > s.horizon)
+    else if (timed && end > s.horizon)
       error(
         at("end"),
         "range",

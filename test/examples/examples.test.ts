@@ -318,6 +318,24 @@ describe("bad scenarios", () => {
     expect(doc.scenario.horizon).toBe(6);
     expect(doc.scenario.measures[0].end).toBe(6);
   });
+
+  it("--months below a measure's start leaves it out with a located warning, on stderr and in the document", async () => {
+    const file = "examples/eu-lithography-retaliation.yaml";
+    const r = await runCli(["run", file, "--months", "3", "--json"], ROOT);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.scenario.horizon).toBe(3);
+    expect(doc.scenario.measures).toHaveLength(1);
+    expect(doc.scenario.measures[0].id).toBe("us-caps-eu");
+    const warning = `${file}:26:12: starts in month 4, after the 3-month horizon; left out of the run`;
+    expect(r.stderr).toContain(warning);
+    expect(
+      doc.warnings.some(
+        (w: { at: { line: number; col: number }; message: string }) =>
+          w.at.line === 26 && w.at.col === 12 && w.message.startsWith("starts in month 4"),
+      ),
+    ).toBe(true);
+  });
 });
 
 describe("per node and month results", () => {
