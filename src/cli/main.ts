@@ -4,6 +4,7 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { UsageError } from "../diagnostics/errors.js";
 import { registerAnalysis } from "./analysis.js";
 import type { CliContext } from "./context.js";
 import { registerCouncil } from "./council.js";
@@ -40,10 +41,21 @@ export async function main(
   registerData(program, ctx, worldOf);
   registerRun(program, ctx, worldOf);
   registerGame(program, ctx);
-  registerGameBuild(program, ctx, worldOf);
   registerCouncil(program, ctx);
+  // Commands that read no world (game solve, the Council's): registered before game build.
+  const worldFree = new Set(
+    program.commands.filter((c) => c.name() === "game" || c.name() === "council").flatMap(leaves),
+  );
+  registerGameBuild(program, ctx, worldOf);
   registerAnalysis(program, ctx, worldOf);
-  for (const cmd of program.commands) applyDefaults(cmd);
+  for (const cmd of program.commands) applyDefaults(cmd, worldFree);
+  program.hook("preAction", (_this, action) => {
+    // --world is used or refused: a command that reads no world says so rather than ignore it.
+    if (worldFree.has(action) && program.opts<{ world?: string }>().world !== undefined)
+      throw new UsageError(
+        `--world: \`levier ${action.parent?.name()} ${action.name()}\` reads no world; leave --world out`,
+      );
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
     return EXIT_OK;
@@ -59,14 +71,24 @@ export async function main(
   }
 }
 
-/** Subcommands inherit exit override, output and options positioned anywhere. */
-function applyDefaults(cmd: Command) {
+/** The commands under `cmd` that run an action (itself if it has no subcommands). */
+function leaves(cmd: Command): Command[] {
+  return cmd.commands.length === 0 ? [cmd] : cmd.commands.flatMap(leaves);
+}
+
+/** Subcommands inherit exit override, output and options positioned anywhere; those that read a
+ * world take --world after their name too. */
+function applyDefaults(cmd: Command, worldFree: ReadonlySet<Command>) {
   cmd.exitOverride();
   cmd.configureOutput(cmd.parent?.configureOutput() ?? {});
-  if (cmd.commands.length === 0 && !cmd.options.some((o) => o.long === "--world")) {
+  if (
+    cmd.commands.length === 0 &&
+    !worldFree.has(cmd) &&
+    !cmd.options.some((o) => o.long === "--world")
+  ) {
     cmd.option("--world <path>", "world file or directory, or a patch that extends the default");
   }
-  for (const sub of cmd.commands) applyDefaults(sub);
+  for (const sub of cmd.commands) applyDefaults(sub, worldFree);
 }
 
 function processContext(): CliContext {

@@ -70,6 +70,16 @@ const CASES: [string, string[], string][] = [
     "is a file",
   ],
   ["data validate of a missing file", ["data", "validate", join(tmp, "none.yaml")], "none.yaml"],
+  [
+    "--world on council rules, which reads none",
+    ["council", "rules", "--world", "data"],
+    "reads no world",
+  ],
+  [
+    "--world before game solve, which reads none",
+    ["--world", "data", "game", "solve", "x.nfg"],
+    "reads no world",
+  ],
 ];
 
 /** As root, permission bits do not stop writes: run as `nobody` (setpriv, util-linux). */
