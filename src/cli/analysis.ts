@@ -40,7 +40,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
-import { formatNumber, pct } from "../report/format.js";
+import { pct, usd } from "../report/format.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -128,27 +128,42 @@ export function registerAnalysis(
     println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
     ctx.stdout.write(
       `${textTable(
-        ["good", "supplier", "share of use", "USD/yr", "stock", "loss", "share", "security"],
+        [
+          "good",
+          "supplier",
+          "share of use",
+          "value a year",
+          "stock (months)",
+          `loss over ${horizon} months`,
+          "of its VA",
+          "security index",
+        ],
         doc.dependencies
           .slice(0, top)
           .map((d) => [
             d.good,
             d.supplier,
             pct(d.shareOfUse, 1),
-            formatNumber(d.value),
+            usd(d.value),
             d.stockMonths,
-            `${d.simulated ? "" : "≤"}${formatNumber(d.loss)}`,
+            `${d.simulated ? "" : "≤"}${usd(d.loss)}`,
             `${d.simulated ? "" : "≤"}${pct(d.lossShare, 3)}`,
             d.simulated ? pct(d.securityLoss, 3) : "–",
           ]),
       )}\n\n${textTable(
-        ["supplier withholding everything", "imports USD/yr", "loss", "share", "security"],
+        [
+          "supplier withholding everything",
+          "imports a year",
+          `loss over ${horizon} months`,
+          "of its VA",
+          "security index",
+        ],
         doc.suppliers
           .slice(0, top)
           .map((s) => [
             s.supplier,
-            formatNumber(s.imports),
-            `${s.simulated ? "" : "≤"}${formatNumber(s.loss)}`,
+            usd(s.imports),
+            `${s.simulated ? "" : "≤"}${usd(s.loss)}`,
             `${s.simulated ? "" : "≤"}${pct(s.lossShare, 3)}`,
             s.simulated ? pct(s.securityLoss, 3) : "–",
           ]),
@@ -190,14 +205,23 @@ export function registerAnalysis(
         .slice(0, countOf(opts.top, "--top"));
       ctx.stdout.write(
         `${textTable(
-          ["from", "to", "damage", "of its VA", "security", "cost", "of its VA", "asymmetry"],
+          [
+            "from",
+            "to",
+            `damage over ${horizon} months`,
+            "of target's VA",
+            "security index",
+            "own cost",
+            "of own VA",
+            "asymmetry",
+          ],
           rows.map((c) => [
             c.from,
             c.to,
-            `${c.simulated ? "" : "≤"}${formatNumber(c.damage)}`,
+            `${c.simulated ? "" : "≤"}${usd(c.damage)}`,
             `${c.simulated ? "" : "≤"}${pct(c.damageShare, 3)}`,
             c.simulated ? pct(c.securityLoss, 3) : "–",
-            formatNumber(c.cost),
+            usd(c.cost),
             pct(c.costShare, 3),
             pct(c.asymmetryShare, 3),
           ]),
@@ -249,7 +273,7 @@ export function registerAnalysis(
         const x = doc.extraction as ReturnType<typeof extraction>;
         println(
           ctx.stdout,
-          `\nextracting ${x.sector}: forward (its sales) ${formatNumber(x.forward.lostElsewhere)} USD/yr lost elsewhere (${pct(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${formatNumber(x.backward.lostElsewhere)} (${pct(x.backward.lostElsewhereShare, 3)})`,
+          `\nextracting ${x.sector}: forward (its sales) ${usd(x.forward.lostElsewhere)} a year lost elsewhere (${pct(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${usd(x.backward.lostElsewhere)} a year (${pct(x.backward.lostElsewhereShare, 3)})`,
         );
       }
     });

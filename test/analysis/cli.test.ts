@@ -81,7 +81,18 @@ describe("levier exposure and leverage", () => {
     const r = await levier(["leverage", "--actors", "AA,BB,DD", "--threads", "1"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^6 pairs over 24 months/);
-    expect(r.stdout).toMatch(/from\s+to\s+damage/);
+    expect(r.stdout).toMatch(/from\s+to\s+damage over 24 months/);
+    // Amounts carry their unit, in the reports' format; no bare run of digits.
+    expect(r.stdout).toMatch(/−?\$\d+(\.\d+)? ?(k|m|bn|tn)?/);
+    expect(r.stdout).not.toMatch(/\d{1,3}(,\d{3}){2,}/);
+  });
+
+  it("exposure prints amounts with their unit", async () => {
+    const r = await levier(["exposure", "DD", "--threads", "1"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/value a year/);
+    expect(r.stdout).toMatch(/\$\d/);
+    expect(r.stdout).not.toMatch(/\d{1,3}(,\d{3}){2,}/);
   });
 });
 
