@@ -53,6 +53,7 @@ import {
   profileOf,
 } from "../run/analyses.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
+import { progressOf } from "./progress.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(
@@ -89,7 +90,7 @@ export function registerAnalysis(
         `--sort: expected one of ${CHOKEPOINT_SORT_KEYS.join(", ")}, found ${JSON.stringify(opts.sort)}`,
       );
     const actor = opts.actor === undefined ? undefined : memberSpec(a, opts.actor);
-    const results = await chokepointResults(a, horizon, batch(opts));
+    const results = await chokepointResults(a, horizon, batch(ctx, "chokepoints", opts));
     const options = { horizon, sort: opts.sort as ChokepointSortKey };
     const table = actor
       ? chokepointRowsOf(a, results, actor, options)
@@ -122,7 +123,12 @@ export function registerAnalysis(
     const a = load();
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
-    const doc = await exposureOf(a, entityOf(a.world, a.net, id), options, batch(opts));
+    const doc = await exposureOf(
+      a,
+      entityOf(a.world, a.net, id),
+      options,
+      batch(ctx, "exposure", opts),
+    );
     if (opts.json) return printJson(ctx, doc);
     const top = countOf(opts.top, "--top");
     println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
@@ -194,7 +200,7 @@ export function registerAnalysis(
         threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
         ...(ids ? { actors: ids } : {}),
       };
-      const matrix = await leverageOf(a, options, batch(opts));
+      const matrix = await leverageOf(a, options, batch(ctx, "leverage", opts));
       if (opts.json) return printJson(ctx, matrix);
       println(
         ctx.stdout,
@@ -350,7 +356,12 @@ export function registerAnalysis(
       exposureThreshold: DEFAULT_EXPOSURE_THRESHOLD,
       ...(powers ? { powers } : {}),
     };
-    const doc = await profileOf(a, entityOf(a.world, a.net, id), options, batch(opts));
+    const doc = await profileOf(
+      a,
+      entityOf(a.world, a.net, id),
+      options,
+      batch(ctx, "profile", opts),
+    );
     if (opts.json) printJson(ctx, doc);
     if (dir === undefined || opts.out === undefined) {
       if (!opts.json) ctx.stdout.write(profileSummary(doc));
@@ -402,10 +413,14 @@ export function defaultThreads(): number {
 }
 
 /** How this command's batches run: on worker threads, in the `--loss` measure. */
-function batch(opts: Common): Batch {
+function batch(ctx: CliContext, what: string, opts: Common): Batch {
   const threads =
     opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
-  return { execute: workerExecutor(threads), measure: lossMeasureOf(opts.loss) };
+  return {
+    execute: workerExecutor(threads),
+    measure: lossMeasureOf(opts.loss),
+    ...progressOf(ctx, what, opts.json === true),
+  };
 }
 
 function memberSpec(a: AnalysisContext, id: string) {

@@ -15,6 +15,8 @@ export interface CliContext {
   stdout: Output;
   stderr: Output;
   cwd: string;
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  terminal?: boolean;
 }
 
 /** Writes exactly one JSON document to stdout. */

@@ -16,6 +16,7 @@ import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
 import { defaultThreads } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
+import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -45,6 +46,7 @@ export function registerGameBuild(
         text,
         file,
         execute: workerExecutor(defaultThreads()),
+        batch: progressOf(ctx, "strategy profiles", opts.json === true),
       });
       printWarnings(ctx, warnings);
 

@@ -12,6 +12,7 @@ import { registerData } from "./data.js";
 import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
 import { registerGame } from "./game.js";
 import { registerGameBuild } from "./game-build.js";
+import { stopProgress } from "./progress.js";
 import { registerRun } from "./run.js";
 
 export const VERSION = "0.1.0";
@@ -68,6 +69,8 @@ export async function main(
       return EXIT_INPUT;
     }
     return reportError(ctx, err);
+  } finally {
+    stopProgress();
   }
 }
 
@@ -96,5 +99,6 @@ function processContext(): CliContext {
     stdout: { write: (s) => process.stdout.write(s) },
     stderr: { write: (s) => process.stderr.write(s) },
     cwd: process.cwd(),
+    terminal: process.stderr.isTTY === true,
   };
 }

@@ -26,6 +26,7 @@ import type { RealWorld } from "../world/realised.js";
 import { defaultThreads, lossMeasureOf } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
+import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -100,7 +101,12 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         else {
           // Where the EU is indispensable: a property of the world the scenario runs on.
           const sections = indispensableBlocks(
-            await indispensability(loaded.world.world, undefined, workerExecutor(defaultThreads())),
+            await indispensability(
+              loaded.world.world,
+              undefined,
+              workerExecutor(defaultThreads()),
+              progressOf(ctx, "where the EU is indispensable", opts.json === true),
+            ),
           );
           const report = runReport(doc, loaded.scenario.report?.goods, sections);
           for (const [p, c] of await reportFiles(report, format, name)) files.set(p, c);

@@ -10,12 +10,13 @@ import {
   indispensabilityWith,
 } from "../analysis/indispensable.js";
 import type { RealWorld } from "../world/realised.js";
-import { inThreadExecutor, type TaskExecutor } from "./executor.js";
+import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
 
 export async function indispensability(
   world: RealWorld,
   opts: IndispensabilityOptions = { horizon: DEFAULT_INDISPENSABLE_HORIZON },
   execute: TaskExecutor = inThreadExecutor,
+  batch: TaskBatchOptions = {},
 ): Promise<Indispensability> {
-  return indispensabilityWith(world, opts, (ctx, tasks) => execute(ctx.net, tasks));
+  return indispensabilityWith(world, opts, (ctx, tasks) => execute(ctx.net, tasks, batch));
 }
