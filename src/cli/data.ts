@@ -2,6 +2,8 @@
  * `levier data validate|show|sources|schema`.
  * @module
  */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { InputError } from "../diagnostics/errors.js";
@@ -30,7 +32,29 @@ export function registerData(program: Command, ctx: CliContext, worldOf: () => s
     .action((files: string[], opts: { json?: boolean }) => {
       const targets = files.length > 0 ? files : [worldOf()];
       const reports = targets.map((spec) => {
-        const { world, issues } = loadWorld(fileReader(ctx.cwd), spec);
+        // One file of a world package (data/goods.yaml) is checked in the context of the rest:
+        // the whole package is loaded and the issues in that file reported.
+        const pkg = spec === undefined ? undefined : packageOf(resolve(ctx.cwd, spec), ctx.cwd);
+        const { world, issues } = loadWorld(fileReader(ctx.cwd), pkg?.shown ?? spec);
+        if (spec !== undefined && pkg) {
+          const own = issues.filter(
+            (i) => i.at === undefined || resolve(ctx.cwd, i.at.file) === resolve(ctx.cwd, spec),
+          );
+          const elsewhere = issues.filter((i) => i.severity === "error" && !own.includes(i));
+          if (elsewhere.length > 0)
+            own.push({
+              severity: "warning",
+              code: "context",
+              message: `${elsewhere.length} error${elsewhere.length === 1 ? "" : "s"} elsewhere in the world ${pkg.shown} (levier data validate ${pkg.shown} lists them)`,
+            });
+          const ok = !own.some((i) => i.severity === "error");
+          return {
+            spec: `${spec} (in the world ${pkg.shown})`,
+            ok,
+            issues: own,
+            figures: world ? figuresOf(world.world).length : 0,
+          };
+        }
         return {
           spec: spec ?? "data",
           ok: world !== undefined,
@@ -173,4 +197,32 @@ function renderSummary(s: WorldSummary, top: number): string {
   }
   lines.push(...renderControls(s));
   return `${lines.join("\n")}\n`;
+}
+
+/** The world package (a directory with datapackage.json) that lists `file` among its
+ * resources, if any. */
+function packageOf(file: string, cwd: string): { dir: string; shown: string } | undefined {
+  let dir = dirname(file);
+  for (let up = 0; up < 8; up++) {
+    const manifest = join(dir, "datapackage.json");
+    if (existsSync(manifest)) {
+      try {
+        const pkg = JSON.parse(readFileSync(manifest, "utf8")) as {
+          resources?: { path?: unknown }[];
+        };
+        const listed = (pkg.resources ?? []).some(
+          (r) => typeof r.path === "string" && resolve(dir, r.path) === file,
+        );
+        if (!listed) return undefined;
+        const shown = relative(cwd, dir) || ".";
+        return { dir, shown };
+      } catch {
+        return undefined;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
 }

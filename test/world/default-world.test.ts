@@ -2,7 +2,9 @@
  * The default world in data/: every actor and good the issue names, every figure sourced, the
  * paper's headline figures reproduced (or, where a primary source disagrees, following it).
  */
-import { resolve } from "node:path";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -107,6 +109,37 @@ describe("the default world", () => {
     const r = await runCli(["data", "validate"], ROOT);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+  });
+
+  it("checks one of its files in the context of the rest, and reports that file's errors only", async () => {
+    const one = await runCli(["data", "validate", "data/goods.yaml"], ROOT);
+    expect(one.stderr).toBe("");
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/^data\/goods\.yaml \(in the world data\): ok/);
+    // A copy of the world with one bad figure in goods.yaml and one in actors.yaml.
+    const dir = mkdtempSync(join(tmpdir(), "levier-part-"));
+    try {
+      cpSync(join(ROOT, "data"), join(dir, "data"), { recursive: true });
+      const goods = join(dir, "data/goods.yaml");
+      const text = readFileSync(goods, "utf8");
+      const bad = text.replace(
+        "pricePerUnit: {dist: triangular, low: 300000,",
+        "pricePerUnit: {dist: triangular, low: -300000,",
+      );
+      expect(bad).not.toBe(text);
+      writeFileSync(goods, bad);
+      const r = await runCli(["data", "validate", "data/goods.yaml"], dir);
+      expect(r.code).toBe(2);
+      const errors = r.stderr.split("\n").filter((l) => l.includes("error["));
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect(errors.length).toBeLessThan(5);
+      for (const e of errors) expect(e).toMatch(/^data\/goods\.yaml:\d+:\d+: error\[/);
+      const other = await runCli(["data", "validate", "data/sources.yaml"], dir);
+      expect(other.code).toBe(0);
+      expect(other.stdout).toMatch(/^data\/sources\.yaml \(in the world data\): ok/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("lists the 27 EU members, the EU as their bloc, the other states and the rest of the world", () => {
