@@ -11,6 +11,9 @@ import { COLLECTIONS, type Collection, type World, type WorldDoc } from "./schem
 export interface Part {
   doc: WorldDoc;
   located: LocatedDoc;
+  /** Where the part sits in its document, for the paths messages show (a scenario's
+   * `world:`); none for a world file. */
+  prefix?: readonly PropertyKey[];
 }
 
 interface Origin {
@@ -19,6 +22,8 @@ interface Origin {
   /** Path of the item inside its document. */
   path: readonly PropertyKey[];
   item: Record<string, unknown>;
+  /** Where the part sits in its document (`Part.prefix`). */
+  prefix?: readonly PropertyKey[];
 }
 
 export interface Assembled {
@@ -28,6 +33,9 @@ export interface Assembled {
   /** Whether the item at `[collection, index]` was given or changed by the top-level documents
    * (always true without a base world); checks use it to point at what a patch changed. */
   fromTop(path: readonly PropertyKey[]): boolean;
+  /** The path of the value in the document it came from (a patch's own `suppliers[0]`, not the
+   * merged world's `suppliers[772]`); the path itself where the item has no single origin. */
+  pathOf?(path: readonly PropertyKey[]): readonly PropertyKey[];
 }
 
 type Items = Record<Collection, Record<string, unknown>[]>;
@@ -117,7 +125,12 @@ export function assemble(
           return;
         }
         seenThisLevel.set(key, at);
-        const origin: Origin = { located: part.located, path: [c, i], item };
+        const origin: Origin = {
+          located: part.located,
+          path: [c, i],
+          item,
+          ...(part.prefix ? { prefix: part.prefix } : {}),
+        };
         const target = base ? baseIndex.get(key) : undefined;
         if (target !== undefined) {
           items[c][target] = { ...items[c][target], ...item };
@@ -132,26 +145,38 @@ export function assemble(
   if (issues.length > 0) return { issues };
 
   const world = { meta: meta ?? { name: "unnamed world" }, ...items } as unknown as World;
+  /** The origin of the item at `path` that holds the field the path names. */
+  const originOf = (path: readonly PropertyKey[]): Origin | undefined => {
+    const [c, i, ...rest] = path;
+    const chain = typeof i === "number" ? origins[c as Collection]?.[i] : undefined;
+    if (!chain || chain.length === 0) return undefined;
+    const field = rest[0];
+    return (
+      chain.find((o) => field === undefined || (field as string) in o.item) ??
+      chain[chain.length - 1]
+    );
+  };
   const locate = (path: readonly PropertyKey[]): Location | undefined => {
     const [c, i, ...rest] = path;
     if (c === "meta") return metaDoc?.locate(path) ?? (base ? base.locate(path) : undefined);
     const list = origins[c as Collection];
     if (!list) return undefined;
     if (typeof i !== "number") return list[0]?.[0]?.located.locate([c as string]);
-    const chain = list[i];
-    if (!chain || chain.length === 0) return undefined;
-    const field = rest[0];
-    const origin =
-      chain.find((o) => field === undefined || (field as string) in o.item) ??
-      chain[chain.length - 1];
+    const origin = originOf(path);
     return origin?.located.locate([...origin.path, ...rest]);
+  };
+  const pathOf = (path: readonly PropertyKey[]): readonly PropertyKey[] => {
+    const origin = originOf(path);
+    return origin && !origin.fromBase
+      ? [...(origin.prefix ?? []), ...origin.path, ...path.slice(2)]
+      : path;
   };
   const fromTop = (path: readonly PropertyKey[]): boolean => {
     const [c, i] = path;
     const chain = typeof i === "number" ? origins[c as Collection]?.[i] : undefined;
     return !base || (chain !== undefined && chain.length > 0 && !chain[0]!.fromBase);
   };
-  return { assembled: { world, locate, fromTop }, issues: [] };
+  return { assembled: { world, locate, fromTop, ...(base ? { pathOf } : {}) }, issues: [] };
 }
 
 /** A located view of one base item, so merged items can still point into the base files. */

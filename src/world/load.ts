@@ -161,7 +161,7 @@ export function patchWorld(
   patch: WorldDoc,
   located: LocatedDoc,
 ): { world?: LoadedWorld; issues: Issue[] } {
-  const merged = mergeOver([{ doc: patch, located }], base, located.file);
+  const merged = mergeOver([{ doc: patch, located, prefix: ["world"] }], base, located.file);
   if (!merged.assembled) return { issues: merged.issues };
   const issues = validateWorld(merged.assembled);
   if (hasErrors(issues)) return { issues };

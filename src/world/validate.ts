@@ -17,7 +17,7 @@ import { checkControls } from "./validate-controls.js";
 /** Supplier shares of a good, and final-demand shares, must add up to 1 within this. */
 export const SHARE_TOLERANCE = 0.01;
 
-export function validateWorld({ world, locate, fromTop }: Assembled): Issue[] {
+export function validateWorld({ world, locate, fromTop, pathOf }: Assembled): Issue[] {
   const issues: Issue[] = [];
   const report = (
     severity: Issue["severity"],
@@ -25,7 +25,13 @@ export function validateWorld({ world, locate, fromTop }: Assembled): Issue[] {
     path: PropertyKey[],
     message: string,
   ) => {
-    const issue: Issue = { severity, code, path: formatPath(path), message };
+    // The path as the user wrote it: a patch's own item, not the merged world's index.
+    const issue: Issue = {
+      severity,
+      code,
+      path: formatPath(pathOf ? pathOf(path) : path),
+      message,
+    };
     const at = locate(path);
     if (at) issue.at = at;
     issues.push(issue);

@@ -280,7 +280,7 @@ describe("bad scenarios", () => {
     ],
     [
       "bad-world-patch.yaml",
-      "bad-world-patch.yaml:5:50: error[shares-sum] suppliers[34].share: supplier shares of euv_lithography add up to 0.5 of world output (NL 0.5); expected 1 ± 0.01",
+      "bad-world-patch.yaml:5:50: error[shares-sum] world.suppliers[0].share: supplier shares of euv_lithography add up to 0.5 of world output (NL 0.5); expected 1 ± 0.01",
     ],
     [
       "negative-horizon.yaml",

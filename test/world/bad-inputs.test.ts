@@ -51,11 +51,11 @@ const CORPUS: [string, string][] = [
   ],
   [
     "negative.yaml",
-    "bad-worlds/negative.yaml:8:18: error[range] goods[1].stockMonths: expected a number >= 0, found -1",
+    "bad-worlds/negative.yaml:8:18: error[range] goods[0].stockMonths: expected a number >= 0, found -1",
   ],
   [
     "criticality-above-one.yaml",
-    "bad-worlds/criticality-above-one.yaml:8:54: error[range] goods[2].recipe[0].criticality: expected a share between 0 and 1, found 1.4",
+    "bad-worlds/criticality-above-one.yaml:8:54: error[range] goods[0].recipe[0].criticality: expected a share between 0 and 1, found 1.4",
   ],
   [
     "share-above-one.yaml",
@@ -63,15 +63,15 @@ const CORPUS: [string, string][] = [
   ],
   [
     "shares-over-100.yaml",
-    "bad-worlds/shares-over-100.yaml:3:37: error[shares-sum] suppliers[1].share: supplier shares of chip add up to 1.2 of world output (BB 0.9, CC 0.3); expected 1 ± 0.01",
+    "bad-worlds/shares-over-100.yaml:3:37: error[shares-sum] suppliers[0].share: supplier shares of chip add up to 1.2 of world output (BB 0.9, CC 0.3); expected 1 ± 0.01",
   ],
   [
     "unknown-supplier-actor.yaml",
-    'bad-worlds/unknown-supplier-actor.yaml:3:26: error[unknown-id] suppliers[5].actor: unknown actor "ZZ"; expected one of the ids in actors',
+    'bad-worlds/unknown-supplier-actor.yaml:3:26: error[unknown-id] suppliers[0].actor: unknown actor "ZZ"; expected one of the ids in actors',
   ],
   [
     "unknown-recipe-input.yaml",
-    'bad-worlds/unknown-recipe-input.yaml:10:18: error[unknown-id] goods[2].recipe[1].input: unknown good "steel"; expected one of the ids in goods',
+    'bad-worlds/unknown-recipe-input.yaml:10:18: error[unknown-id] goods[0].recipe[1].input: unknown good "steel"; expected one of the ids in goods',
   ],
   [
     "duplicate-actor.yaml",
@@ -79,27 +79,27 @@ const CORPUS: [string, string][] = [
   ],
   [
     "bloc-unknown-member.yaml",
-    'bad-worlds/bloc-unknown-member.yaml:3:69: error[unknown-id] actors[3].members[2]: unknown member "QQ" of bloc AB; expected a state id',
+    'bad-worlds/bloc-unknown-member.yaml:3:69: error[unknown-id] actors[0].members[2]: unknown member "QQ" of bloc AB; expected a state id',
   ],
   [
     "bloc-of-blocs.yaml",
-    "bad-worlds/bloc-of-blocs.yaml:3:60: error[bloc-members] actors[4].members[0]: member AB of bloc XB is a bloc; expected a state",
+    "bad-worlds/bloc-of-blocs.yaml:3:60: error[bloc-members] actors[0].members[0]: member AB of bloc XB is a bloc; expected a state",
   ],
   [
     "bloc-without-members.yaml",
-    "bad-worlds/bloc-without-members.yaml:3:5: error[bloc-members] actors[4].members: bloc XB has no members; expected a list of state ids",
+    "bad-worlds/bloc-without-members.yaml:3:5: error[bloc-members] actors[0].members: bloc XB has no members; expected a list of state ids",
   ],
   [
     "state-with-members.yaml",
-    "bad-worlds/state-with-members.yaml:3:50: error[bloc-members] actors[2].members: CC is a state, not a bloc; only blocs have members",
+    "bad-worlds/state-with-members.yaml:3:50: error[bloc-members] actors[0].members: CC is a state, not a bloc; only blocs have members",
   ],
   [
     "bloc-as-supplier.yaml",
-    "bad-worlds/bloc-as-supplier.yaml:3:26: error[bloc-not-allowed] suppliers[5].actor: AB is a bloc; expected a state or aggregate (give its members' rows instead)",
+    "bad-worlds/bloc-as-supplier.yaml:3:26: error[bloc-not-allowed] suppliers[0].actor: AB is a bloc; expected a state or aggregate (give its members' rows instead)",
   ],
   [
     "unknown-source.yaml",
-    'bad-worlds/unknown-source.yaml:3:49: error[unknown-source] suppliers[3].source: source "hearsay" is not defined in sources',
+    'bad-worlds/unknown-source.yaml:3:49: error[unknown-source] suppliers[0].source: source "hearsay" is not defined in sources',
   ],
   [
     "over-used.yaml",
@@ -119,11 +119,11 @@ const CORPUS: [string, string][] = [
   ],
   [
     "dist-low-above-high.yaml",
-    "bad-worlds/dist-low-above-high.yaml:3:36: error[distribution] suppliers[3].share: expected low <= high, found low 0.5 > high 0.3",
+    "bad-worlds/dist-low-above-high.yaml:3:36: error[distribution] suppliers[0].share: expected low <= high, found low 0.5 > high 0.3",
   ],
   [
     "dist-mode-outside.yaml",
-    "bad-worlds/dist-mode-outside.yaml:3:36: error[distribution] suppliers[3].share: expected low <= mode <= high, found 0.3, 0.6, 0.5",
+    "bad-worlds/dist-mode-outside.yaml:3:36: error[distribution] suppliers[0].share: expected low <= mode <= high, found 0.3, 0.6, 0.5",
   ],
   [
     "lognormal-sigma.yaml",
@@ -151,11 +151,11 @@ const CORPUS: [string, string][] = [
   ],
   [
     "demand-short.yaml",
-    "bad-worlds/demand-short.yaml:3:37: error[shares-sum] demand[2].share: final-demand shares of chip add up to 0.6; expected 1 ± 0.01, or demandBy on the good to share the rest",
+    "bad-worlds/demand-short.yaml:3:37: error[shares-sum] demand[0].share: final-demand shares of chip add up to 0.6; expected 1 ± 0.01, or demandBy on the good to share the rest",
   ],
   [
     "share-and-output.yaml",
-    "bad-worlds/share-and-output.yaml:3:5: error[schema] suppliers[3]: expected exactly one of share and output, found both",
+    "bad-worlds/share-and-output.yaml:3:5: error[schema] suppliers[0]: expected exactly one of share and output, found both",
   ],
   [
     "self-flow.yaml",
@@ -163,7 +163,7 @@ const CORPUS: [string, string][] = [
   ],
   [
     "no-suppliers.yaml",
-    "bad-worlds/no-suppliers.yaml:3:9: error[no-suppliers] goods[3].id: good data has no suppliers; expected rows in suppliers whose shares add up to 1",
+    "bad-worlds/no-suppliers.yaml:3:9: error[no-suppliers] goods[0].id: good data has no suppliers; expected rows in suppliers whose shares add up to 1",
   ],
   [
     "headline-unknown-firm.yaml",
@@ -236,16 +236,16 @@ describe("loading a bad world", () => {
   it("reports every problem in a file, not only the first", () => {
     const { issues } = loadFixture("bad-worlds/many-errors.yaml");
     expect(issues.filter((i) => i.severity === "error").map(formatIssue)).toEqual([
-      'bad-worlds/many-errors.yaml:5:26: error[unknown-id] suppliers[5].actor: unknown actor "YY"; expected one of the ids in actors',
-      'bad-worlds/many-errors.yaml:6:49: error[unknown-source] suppliers[4].source: source "rumour" is not defined in sources',
-      "bad-worlds/many-errors.yaml:3:55: error[range] actors[4].population: expected a number >= 0, found -5",
+      'bad-worlds/many-errors.yaml:5:26: error[unknown-id] suppliers[0].actor: unknown actor "YY"; expected one of the ids in actors',
+      'bad-worlds/many-errors.yaml:6:49: error[unknown-source] suppliers[1].source: source "rumour" is not defined in sources',
+      "bad-worlds/many-errors.yaml:3:55: error[range] actors[0].population: expected a number >= 0, found -5",
     ]);
   });
 
   it("names an unproductive cycle of recipes with its spectral radius", () => {
     const { issues } = loadFixture("bad-worlds/unproductive-cycle.yaml");
     expect(issues.map(formatIssue)).toContain(
-      "bad-worlds/unproductive-cycle.yaml:9:7: error[unproductive] goods[1].recipe: recipes of chip, car form a cycle with spectral radius 1.414214; expected below 1, so that every good can be produced",
+      "bad-worlds/unproductive-cycle.yaml:9:7: error[unproductive] goods[0].recipe: recipes of chip, car form a cycle with spectral radius 1.414214; expected below 1, so that every good can be produced",
     );
   });
 
