@@ -100,7 +100,7 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
     { header: "recovery month", key: "recoveryMonth", width: 14 },
   ];
   const actorSheet = (name: string, actors: RunDocument["actors"]) => {
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
     ws.columns = columns;
     ws.getRow(1).font = { bold: true };
     for (const a of actors)
@@ -109,6 +109,7 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
         lossGdpShare: a.lossGdpShare ?? null,
         valueAddedLostGdpShare: a.valueAddedLostGdpShare ?? null,
       });
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   };
   actorSheet("Actors", doc.actors);
   if (doc.eu) actorSheet("EU members", doc.eu.members);
@@ -116,9 +117,13 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
   const months = Array.from({ length: doc.scenario.horizon }, (_, t) => `month ${t + 1}`);
   /** A sheet of monthly series: label columns, then one column per month. */
   const series = (name: string, labels: string[], rows: [(string | number)[], number[]][]) => {
-    const ws = wb.addWorksheet(name);
+    // The header row and the label columns stay in view; the labels can be filtered.
+    const ws = wb.addWorksheet(name, {
+      views: [{ state: "frozen", xSplit: labels.length, ySplit: 1 }],
+    });
     ws.addRow([...labels, ...months]).font = { bold: true };
     for (const [head, values] of rows) ws.addRow([...head, ...values]);
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: labels.length } };
   };
   series(
     "Goods by month",

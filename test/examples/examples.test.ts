@@ -233,6 +233,11 @@ describe("report formats", () => {
         expect(sheet.getRow(i + 2).getCell(1).value).toBe(a.id);
         expect(sheet.getRow(i + 2).getCell(4).value).toBe(a.loss);
       });
+      // Header rows frozen and filterable, on every sheet of data.
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 2 });
+      expect(sheet.autoFilter).toBeTruthy();
+      const goods = wb.getWorksheet("Goods by month")!;
+      expect(goods.views[0]).toMatchObject({ state: "frozen", ySplit: 1, xSplit: 3 });
       expect(readdirSync(dir).filter((x) => x.includes(".tmp-"))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
