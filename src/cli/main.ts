@@ -9,6 +9,7 @@ import { registerAnalysis } from "./analysis.js";
 import type { CliContext } from "./context.js";
 import { registerCouncil } from "./council.js";
 import { registerData } from "./data.js";
+import { commandPath, EXAMPLES } from "./examples.js";
 import { EXIT_INPUT, EXIT_OK, reportError } from "./exit.js";
 import { registerGame } from "./game.js";
 import { registerGameBuild } from "./game-build.js";
@@ -91,6 +92,12 @@ function applyDefaults(cmd: Command, worldFree: ReadonlySet<Command>) {
   ) {
     cmd.option("--world <path>", "world file or directory, or a patch that extends the default");
   }
+  const examples = cmd.commands.length === 0 ? EXAMPLES[commandPath(cmd)] : undefined;
+  if (examples)
+    cmd.addHelpText(
+      "after",
+      `\nExample${examples.length > 1 ? "s" : ""}:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`,
+    );
   for (const sub of cmd.commands) applyDefaults(sub, worldFree);
 }
 

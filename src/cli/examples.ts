@@ -1,0 +1,53 @@
+/**
+ * One worked example per command, shown at the end of its `--help` (as git's and curl's
+ * manuals do). Keyed by the command's path under `levier`. test/cli/help.test.ts checks that
+ * every command has one and that each names its own command.
+ * @module
+ */
+export const EXAMPLES: Record<string, string[]> = {
+  run: [
+    "levier run examples/taiwan-fab-disruption.yaml --out out   # an HTML report in out/",
+    "levier run examples/nl-lithography-cut-to-china.yaml --months 12 --json > run.json",
+  ],
+  chokepoints: [
+    "levier chokepoints --actor NL --top 10   # where the Netherlands is indispensable",
+  ],
+  exposure: [
+    "levier exposure EU --horizon 12   # what the EU depends on, and what each cut-off costs",
+  ],
+  leverage: ["levier leverage --actors US,CN,EU,NL,TW --top 10"],
+  io: ["levier io --level goods --extract euv_lithography   # Leontief multipliers, extraction"],
+  dependencies: ["levier dependencies --json > dependencies.json"],
+  "report profile": ["levier report profile NL --out out --format html"],
+  "council rules": ["levier council rules"],
+  "council power": ["levier council power --rule qmv"],
+  "council vote": [
+    "levier council vote --rule qmv --gains gains.yaml   # gains: { DE: 1.2e9, FR: -3e8, ... } (docs/council.md)",
+  ],
+  "council compensate": ["levier council compensate --rule qmv --gains gains.yaml --budget"],
+  "data validate": [
+    "levier data validate   # the world in use",
+    "levier data validate data/goods.yaml   # one file, in the context of its world",
+  ],
+  "data show": ["levier data show --top 5"],
+  "data sources": ["levier data sources --json > sources.json"],
+  "data schema": ["levier data schema > world.schema.json"],
+  "data import mrio": [
+    "levier data import mrio ../shared/data/wiod --layout wiod --out /tmp/world",
+  ],
+  "game solve": [
+    "levier game solve game.nfg   # Nash equilibria, dominance, threats (Gambit .nfg/.efg)",
+  ],
+  "game build": ["levier game build examples/games/us-caps-vs-eu-retaliation.yaml --out out"],
+};
+
+/** The path of a command under the program: "report profile", "run". */
+export function commandPath(cmd: { name(): string; parent: unknown }): string {
+  const names: string[] = [];
+  let c = cmd as { name(): string; parent: unknown } | null;
+  while (c && (c as { parent: unknown }).parent) {
+    names.unshift(c.name());
+    c = (c as { parent: { name(): string; parent: unknown } | null }).parent;
+  }
+  return names.join(" ");
+}
