@@ -72,8 +72,8 @@ function table(actors: RunDocument["actors"]): string {
       "VA lost (chain)",
       "downstream",
       "security index loss",
-      "worst",
-      "recovered",
+      "worst month (largest loss)",
+      "recovered (loss < 1% of VA)",
     ],
     actors.map((a) => [
       a.id,

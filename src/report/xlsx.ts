@@ -96,8 +96,13 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
       width: 18,
       style: { numFmt: "0.00%" },
     },
-    { header: "worst month", key: "worstMonth", width: 12 },
-    { header: "recovery month", key: "recoveryMonth", width: 14 },
+    { header: "worst month (largest monthly loss)", key: "worstMonth", width: 16 },
+    {
+      header:
+        "recovery month (loss below 1% of value added from; 0 never above, empty not by the horizon)",
+      key: "recoveryMonth",
+      width: 24,
+    },
   ];
   const actorSheet = (name: string, actors: RunDocument["actors"]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });

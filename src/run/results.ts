@@ -48,10 +48,11 @@ export interface ActorResult {
   /** 1 − the mean over the horizon of the security index (1 = baseline). */
   securityIndexLoss: number;
   securityIndexMin: number;
-  /** Month (1-based) of the largest total loss; null if never hit. */
+  /** Month (1-based) of the largest monthly loss (total measure); null if no month has a loss. */
   worstMonth: number | null;
-  /** First month from which the loss stays below the threshold; 0 if never hit, null if not
-   * recovered by the horizon. */
+  /** First month from which the monthly loss stays below RECOVERY_THRESHOLD (1%) of the
+   * actor's baseline monthly value added; 0 if it never reached it, null if it is still above
+   * it at the horizon. */
   recoveryMonth: number | null;
   /** Goods whose shortage bound the actor's output, with the value added lost while they did. */
   boundBy: { good: string; valueAddedLost: number }[];
@@ -187,7 +188,7 @@ export function summarizeTrace(world: RealWorld, net: Network, trace: Trace): Si
       valueAddedLostShare: total > 0 ? lost / total : 0,
       securityIndexLoss: 1 - monthlySi.reduce((s, x) => s + x, 0) / T,
       securityIndexMin: Math.min(...monthlySi),
-      ...timing(monthlyLoss, baseline + baselineDown),
+      ...lossTiming(monthlyLoss, baseline + baselineDown),
       boundBy,
       monthly: {
         loss: monthlyLoss,
@@ -249,17 +250,21 @@ export function summarizeTrace(world: RealWorld, net: Network, trace: Trace): Si
   };
 }
 
-function timing(
+/** An actor's worst month and recovery month from its monthly losses (docs/model.md, §5). */
+export function lossTiming(
   monthly: number[],
   baseline: number,
 ): { worstMonth: number | null; recoveryMonth: number | null } {
   const threshold = RECOVERY_THRESHOLD * baseline;
+  // The worst month is defined for every actor with a loss, however small; recovery is
+  // measured against the threshold.
   let worst = -1;
   let last = -1;
   monthly.forEach((l, t) => {
     if (l > threshold) last = t;
-    if (l > threshold && (worst < 0 || l > monthly[worst]!)) worst = t;
+    if (l > 0 && (worst < 0 || l > monthly[worst]!)) worst = t;
   });
-  if (last < 0) return { worstMonth: null, recoveryMonth: 0 };
-  return { worstMonth: worst + 1, recoveryMonth: last === monthly.length - 1 ? null : last + 2 };
+  const worstMonth = worst < 0 ? null : worst + 1;
+  if (last < 0) return { worstMonth, recoveryMonth: 0 };
+  return { worstMonth, recoveryMonth: last === monthly.length - 1 ? null : last + 2 };
 }
