@@ -3,13 +3,19 @@
  * the threat is credible and whether it deters, and the bargaining solution.
  * @module
  */
+
+import { DEFAULT_LOSS_MEASURE, LOSS_MEASURE_MEANING } from "../losses/measure.js";
 import type { BargainingResult } from "../strategy/bargaining/nash-bargaining.js";
 import type { GameReport } from "../strategy/report/solve.js";
 import type { BuiltGame } from "./build.js";
 import type { GameSpec } from "./schema.js";
 
 const num = (x: { toNumber(): number } | number) => (typeof x === "number" ? x : x.toNumber());
-const fmt = (x: number) => (Math.round(x * 1000) / 1000).toString();
+/** A payoff or probability to 1/1000, with a true minus sign (as every report writes it). */
+const fmt = (x: number) => {
+  const r = Math.round(x * 1000) / 1000;
+  return r < 0 ? `−${(-r).toString()}` : (r + 0).toString();
+};
 
 export function explainGame(
   spec: GameSpec,
@@ -21,7 +27,7 @@ export function explainGame(
   const out: string[] = [];
   const players = spec.players.map((p) => p.actor);
   out.push(
-    `Payoffs are −(value added lost in USD bn × economic weight + security-index loss in percentage points × security weight) over ${spec.horizon} months; higher is better, 0 is the status quo.`,
+    `Payoffs are −(loss in USD bn × economic weight + security-index loss in percentage points × security weight) over ${spec.horizon} months, the loss being the ${spec.loss ?? DEFAULT_LOSS_MEASURE} measure (${LOSS_MEASURE_MEANING[spec.loss ?? DEFAULT_LOSS_MEASURE]}); higher is better, 0 is the status quo.`,
   );
   for (const e of normal.equilibria) {
     const parts = e.strategies.map((probs, p) => {

@@ -90,10 +90,10 @@ describe("building a game from simulations", () => {
     const tree = solveGame({ kind: "extensive", game: built.sequential! });
     const words = explainGame(spec, built, solveGame({ kind: "normal", game: built.normal }), tree);
     expect(words).toContain(
-      "IN's threat to fight if EN chooses enter is not credible: once EN has resisted, carrying it out gives IN -4 against -2 for backing down.",
+      "IN's threat to fight if EN chooses enter is not credible: once EN has resisted, carrying it out gives IN −4 against −2 for backing down.",
     );
     expect(words.at(-1)).toMatch(
-      /EN resists \(enter\); payoffs EN 3, IN -2\. The threat does not deter, because it is not credible\.$/,
+      /EN resists \(enter\); payoffs EN 3, IN −2\. The threat does not deter, because it is not credible\.$/,
     );
   });
 
