@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { UsageError } from "../diagnostics/errors.js";
+import { setTerminalWidth } from "../report/text-table.js";
 import { registerAnalysis } from "./analysis.js";
 import type { CliContext } from "./context.js";
 import { registerCouncil } from "./council.js";
@@ -102,6 +103,8 @@ function applyDefaults(cmd: Command, worldFree: ReadonlySet<Command>) {
 }
 
 function processContext(): CliContext {
+  // Tables fit the terminal when stdout is one (report/text-table.ts).
+  setTerminalWidth(process.stdout.isTTY ? process.stdout.columns : undefined);
   return {
     stdout: { write: (s) => process.stdout.write(s) },
     stderr: { write: (s) => process.stderr.write(s) },
