@@ -6,6 +6,7 @@
 
 import { basename, join } from "node:path";
 import type { Command } from "commander";
+import { signed } from "../format/number.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
@@ -93,18 +94,10 @@ function renderBuild(name: string, built: BuiltGame, summary: string[]): string 
   for (const p of built.profiles) {
     const detail = p.payoffs.map(
       (u, i) =>
-        `${players[i]} ${signed(u, 3)} (${signed(p.loss[i]! / 1e9)}; ${signed(100 * p.securityIndexLoss[i]!)})`,
+        `${players[i]} ${signed(u, 3, true)} (${signed(p.loss[i]! / 1e9)}; ${signed(100 * p.securityIndexLoss[i]!)})`,
     );
     lines.push(`  ${p.strategies.join(" / ").padEnd(40)} ${detail.join("   ")}`);
   }
   lines.push("", ...summary);
   return `${lines.join("\n")}\n`;
-}
-
-/** `digits` decimals (payoffs keep their 1/1000, without trailing zeros) with a true minus sign,
- * and no "-0.00" for what rounds to zero. */
-function signed(x: number, digits = 2): string {
-  const fixed = Math.abs(x).toFixed(digits);
-  const text = digits === 3 ? String(Number(fixed)) : fixed;
-  return `${x < 0 && Number(fixed) !== 0 ? "−" : ""}${text}`;
 }

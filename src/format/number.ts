@@ -17,12 +17,18 @@ export function usd(x: number): string {
   return `${sign}$${a.toFixed(0)}`;
 }
 
+/** `x` to `digits` decimals with a true minus sign; what rounds to zero has none ("0.00",
+ * never "-0.00"). `trim` drops trailing zeros ("11.3", "−2"). */
+export function signed(x: number, digits = 2, trim = false): string {
+  const fixed = Math.abs(x).toFixed(digits);
+  const text = trim ? String(Number(fixed)) : fixed;
+  return `${x < 0 && Number(fixed) !== 0 ? "−" : ""}${text}`;
+}
+
 /** Shares as percentages, two decimals unless asked: "12.34%", "−0.50%"; a share that rounds
  * to zero is "0.00%", never "-0.00%". */
 export function pct(x: number, digits = 2): string {
-  const text = (Math.abs(x) * 100).toFixed(digits);
-  const zero = Number(text) === 0;
-  return `${x < 0 && !zero ? "−" : ""}${text}%`;
+  return `${signed(x * 100, digits)}%`;
 }
 
 /** Plain numbers: up to 4 significant digits, thousands grouped, no exponent for everyday

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { signed } from "../format/number.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURE_MEANING } from "../losses/measure.js";
 import type { BargainingResult } from "../strategy/bargaining/nash-bargaining.js";
 import type { GameReport } from "../strategy/report/solve.js";
@@ -12,10 +13,7 @@ import type { GameSpec } from "./schema.js";
 
 const num = (x: { toNumber(): number } | number) => (typeof x === "number" ? x : x.toNumber());
 /** A payoff or probability to 1/1000, with a true minus sign (as every report writes it). */
-const fmt = (x: number) => {
-  const r = Math.round(x * 1000) / 1000;
-  return r < 0 ? `−${(-r).toString()}` : (r + 0).toString();
-};
+const fmt = (x: number) => signed(x, 3, true);
 
 export function explainGame(
   spec: GameSpec,

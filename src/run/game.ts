@@ -6,6 +6,7 @@
  * @module
  */
 
+import { allEntities, type Entity } from "../analysis/entities.js";
 import type { ControlsTask } from "../analysis/leverage/run-tasks.js";
 import type { Losses } from "../analysis/value-added.js";
 import { InputError } from "../diagnostics/errors.js";
@@ -17,7 +18,6 @@ import { type GameSpec, GameSpecSchema } from "../gamebuild/schema.js";
 import { DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
 import { baselineSecurity } from "../losses/security.js";
 import { compileWorld } from "../network/compile-world.js";
-import type { Network } from "../network/network.js";
 import { parseYaml } from "../parse/yaml.js";
 import { compileScenario } from "../scenario/compile.js";
 import {
@@ -27,7 +27,6 @@ import {
 import { Rational } from "../strategy/rational.js";
 import { solveGame } from "../strategy/report/solve.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
-import type { RealWorld } from "../world/realised.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
 import { realiseLoaded } from "./realise.js";
@@ -86,8 +85,10 @@ export async function buildGameRequest(req: {
     return { controls: compileScenario(scenario, w.world, net), months: spec.horizon, measure };
   });
   const results = await (req.execute ?? inThreadExecutor)(net, tasks, req.batch);
+  const entities = allEntities(w.world, net);
+  const den = baselineSecurity(net);
   const built = buildGame(spec, (_, index) =>
-    outcomesByActor(w.world, net, results[index]!, spec.horizon),
+    outcomesByActor(entities, den, results[index]!, spec.horizon),
   );
   const normal = solveGame({ kind: "normal", game: built.normal });
   const tree = built.sequential
@@ -109,23 +110,23 @@ export async function buildGameRequest(req: {
  * its security-index loss, 1 − the mean over the months of Σ numerator / Σ baseline (the
  * baseline denominator is the same every month, so the mean of the monthly index is the
  * index of the summed numerators: the same figure `summarizeTrace` reports). */
-function outcomesByActor(world: RealWorld, net: Network, losses: Losses, months: number) {
-  const den = baselineSecurity(net);
-  const index = new Map(net.actors.map((a, i) => [a, i]));
+function outcomesByActor(
+  entities: readonly Entity[],
+  den: Float64Array,
+  losses: Losses,
+  months: number,
+) {
   return new Map(
-    world.actors.map((actor) => {
-      const members = actor.kind === "bloc" ? (actor.members ?? []) : [actor.id];
+    entities.map((e) => {
       let loss = 0;
       let num = 0;
       let d = 0;
-      for (const m of members) {
-        const i = index.get(m);
-        if (i === undefined) continue;
+      for (const i of e.members) {
         loss += losses.byActor[i]!;
         num += losses.security[i]!;
         d += den[i]!;
       }
-      return [actor.id, { loss, securityIndexLoss: d > 0 ? 1 - num / (months * d) : 0 }];
+      return [e.id, { loss, securityIndexLoss: d > 0 ? 1 - num / (months * d) : 0 }];
     }),
   );
 }
