@@ -40,7 +40,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
-import { pct, usd } from "../report/format.js";
+import { pct, score, usd } from "../report/format.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -383,7 +383,7 @@ function profileSummary(p: Profile): string {
       p.chokepoints
         .filter((r) => r.score > 0)
         .slice(0, 10)
-        .map((r) => [r.rank, r.good, pct(r.share, 1), r.score.toExponential(2)]),
+        .map((r) => [r.rank, r.good, pct(r.share, 1), score(r.score)]),
     ),
     "",
     textTable(

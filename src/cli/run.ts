@@ -12,21 +12,17 @@ import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
 import { loadHighsSolver } from "../node/highs.js";
-import { workerExecutor } from "../node/leverage-parallel.js";
 import { parseCsv } from "../parse/csv.js";
-import { indispensableBlocks } from "../report/indispensable.js";
 import { runReport } from "../report/run-report.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
-import { indispensability } from "../run/indispensability.js";
 import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { RealWorld } from "../world/realised.js";
-import { defaultThreads, lossMeasureOf } from "./analysis.js";
+import { lossMeasureOf } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
-import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -79,7 +75,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         file,
         "no such scenario file; expected a YAML scenario (see examples/)",
       );
-      const { doc, loaded, warnings } = await runScenarioRequest({
+      const { doc, warnings } = await runScenarioRequest({
         world,
         text,
         file,
@@ -98,19 +94,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         const files = new Map<string, string | Uint8Array>();
         if (format === "json") files.set(`${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
         else if (format === "xlsx") files.set(`${name}.xlsx`, await toXlsx(doc));
-        else {
-          // Where the EU is indispensable: a property of the world the scenario runs on.
-          const sections = indispensableBlocks(
-            await indispensability(
-              loaded.world.world,
-              undefined,
-              workerExecutor(defaultThreads()),
-              progressOf(ctx, "where the EU is indispensable", opts.json === true),
-            ),
-          );
-          const report = runReport(doc, loaded.scenario.report?.goods, sections);
-          for (const [p, c] of await reportFiles(report, format, name)) files.set(p, c);
-        }
+        else for (const [p, c] of await reportFiles(runReport(doc), format, name)) files.set(p, c);
         for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
         const first = [...files.keys()][0];
         println(

@@ -5,7 +5,7 @@
  * @module
  */
 import type { ChokepointRow } from "../analysis/chokepoints.js";
-import { pct } from "./format.js";
+import { pct, score } from "./format.js";
 
 export type ChokepointColumn =
   | "rank"
@@ -48,7 +48,7 @@ const COLUMNS: Record<
     align: "left",
     cell: (r) => (r.makers ?? []).map((m) => `${m.actor} ${pct(m.share)}`).join(", ") || "–",
   },
-  hhi: { header: "HHI", align: "right", cell: (r) => r.hhi.toFixed(3) },
+  hhi: { header: "HHI", align: "right", cell: (r) => score(r.hhi) },
   criticality: { header: "criticality", align: "right", cell: (r) => pct(r.criticality) },
   simulated: { header: "simulated", align: "right", cell: (r) => pct(r.criticalitySimulated) },
   substitutability: {
@@ -57,7 +57,7 @@ const COLUMNS: Record<
     cell: (r) => pct(r.substitutability),
   },
   stock: { header: "stock (months)", align: "right", cell: (r) => String(r.stockMonths) },
-  score: { header: "score", align: "right", cell: (r) => r.score.toExponential(2) },
+  score: { header: "score", align: "right", cell: (r) => score(r.score) },
 };
 
 export function chokepointTableOf(

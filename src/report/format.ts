@@ -4,7 +4,7 @@
  * @module
  */
 
-export { formatNumber, pct, usd } from "../format/number.js";
+export { formatNumber, pct, score, usd } from "../format/number.js";
 
 /** A recovery month (`recoveryMonth`): from when the monthly loss stays below 1% of the
  * actor's baseline monthly value added. */

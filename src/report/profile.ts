@@ -6,7 +6,7 @@
  */
 import type { Profile } from "../analysis/profile.js";
 import type { Block, Report } from "./blocks.js";
-import type { Chart } from "./charts.js";
+import { type Chart, chartBlocks } from "./charts.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
 
@@ -44,7 +44,7 @@ function chokepointBlocks(p: Profile): Block[] {
       kind: "table",
       ...chokepointTableOf(rows, ["rank", "good", ...MEASURED_COLUMNS]),
     },
-    { kind: "chart", chart: scoreChart(p) },
+    ...chartBlocks(scoreChart(p)),
   );
   return out;
 }
@@ -82,7 +82,7 @@ function exposureBlocks(p: Profile): Block[] {
         d.simulated ? pct(d.securityLoss) : "–",
       ]),
     },
-    { kind: "chart", chart: exposureChart(p) },
+    ...chartBlocks(exposureChart(p)),
   ];
   if (e.members) {
     out.push(
@@ -135,7 +135,7 @@ function leverageBlocks(p: Profile): Block[] {
         pct(l.over.asymmetryShare),
       ]),
     },
-    { kind: "chart", chart: leverageChart(p) },
+    ...chartBlocks(leverageChart(p)),
   ];
 }
 
@@ -146,7 +146,11 @@ function scoreChart(p: Profile): Chart {
     .map((r) => ({ good: r.good, score: r.score, share: r.share }));
   return {
     id: "profile-chokepoints",
-    title: `Chokepoint scores of ${p.actor.id}`,
+    title: `Chokepoint scores of ${p.actor.name}`,
+    values,
+    valueField: "score",
+    valueWords: "score",
+    empty: `${p.actor.name} is not a chokepoint for any good`,
     spec: {
       width: WIDTH,
       height: 22 * Math.max(3, values.length),
@@ -169,7 +173,11 @@ function exposureChart(p: Profile): Chart {
   }));
   return {
     id: "profile-exposure",
-    title: `Value added ${p.actor.id} loses if the supplier withholds the good, % over ${p.horizon} months`,
+    title: `Value added ${p.actor.name} loses if the supplier withholds the good, % over ${p.horizon} months`,
+    values,
+    valueField: "percent",
+    valueWords: "loss",
+    empty: `${p.actor.name} depends on no supplier above the threshold`,
     spec: {
       width: WIDTH,
       height: 22 * Math.max(3, values.length),
@@ -198,6 +206,9 @@ function leverageChart(p: Profile): Chart {
   return {
     id: "profile-leverage",
     title: "Damage of withholding everything, % of the target's value added",
+    values,
+    valueField: "percent",
+    valueWords: "damage",
     spec: {
       width: WIDTH,
       height: 260,

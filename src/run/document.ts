@@ -12,6 +12,7 @@ import {
   LOSS_MEASURE_MEANING,
   type LossMeasure,
 } from "../losses/measure.js";
+import type { Headline } from "../scenario/schema.js";
 import type { ActorResult, GoodResult, NodeResult, PoolResult } from "./results.js";
 import type { CapacityShare, ScenarioRun } from "./scenario-run.js";
 
@@ -45,6 +46,10 @@ export interface RunDocument {
     description?: string;
     horizon: number;
     measures: ScenarioRun["measures"];
+    /** What the report leads with (`report.headline`; default `loss`). */
+    headline?: Headline;
+    /** Goods the report charts over time (`report.goods`; default: the most affected). */
+    keyGoods?: string[];
   };
   units: typeof UNITS;
   actors: ActorResult[];
@@ -77,6 +82,8 @@ export function runDocument(
     measures: run.measures,
   };
   if (run.description !== undefined) scenario.description = run.description;
+  if (run.headline !== undefined) scenario.headline = run.headline;
+  if (run.keyGoods !== undefined) scenario.keyGoods = run.keyGoods;
   const doc: RunDocument = {
     lossMeasure: { id: measure, meaning: LOSS_MEASURE_MEANING[measure] },
     scenario,

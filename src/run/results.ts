@@ -67,6 +67,8 @@ export interface ActorResult {
 
 export interface GoodResult {
   id: string;
+  /** The good's name, for reports (the id is what the data and the JSON use). */
+  name: string;
   unit: string;
   /** World output per month at baseline and in each month. */
   baseline: number;
@@ -216,7 +218,14 @@ export function summarizeTrace(world: RealWorld, net: Network, trace: Trace): Si
     }
     const lost = output.reduce((s, y) => s + (b - y), 0);
     const good = world.goods.find((x) => x.id === id)!;
-    return { id, unit: good.unit, baseline: b, output, lostShare: b > 0 ? lost / (b * T) : 0 };
+    return {
+      id,
+      name: good.name,
+      unit: good.unit,
+      baseline: b,
+      output,
+      lostShare: b > 0 ? lost / (b * T) : 0,
+    };
   });
 
   const nodes = Array.from({ length: N }, (_, k): NodeResult => {

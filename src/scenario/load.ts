@@ -213,6 +213,14 @@ export function checkScenario(
     }
   });
   if (s.report?.goods) goodRefs(["report", "goods"], s.report.goods);
+  if (s.report?.headline === "capacity-share" && !s.report.capacityShare)
+    error(
+      ["report", "headline"],
+      "no-capacity-share",
+      "the headline capacity-share needs report.capacityShare (the actors and the good whose share of world capacity to follow)",
+    );
+  if (s.report?.headline === "eu" && !actors.has("EU"))
+    error(["report", "headline"], "no-eu", "the headline eu needs an EU bloc in the world");
   if (s.report?.capacityShare) {
     refs(["report", "capacityShare", "actors"], s.report.capacityShare.actors);
     goodRef(["report", "capacityShare", "good"], s.report.capacityShare.good);

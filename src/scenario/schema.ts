@@ -17,6 +17,10 @@ const Goods = z.array(SlugSchema).min(1);
 const Month = z.number().int().min(1).max(1200);
 const Share = z.number().min(0).max(1);
 
+/** What a report can lead with (`report.headline`). */
+export const HEADLINES = ["loss", "eu", "goods", "capacity-share"] as const;
+export type Headline = (typeof HEADLINES)[number];
+
 const common = {
   /** A short name for reports. */
   id: z.string().min(1).optional(),
@@ -141,6 +145,11 @@ export const ScenarioSchema = z.strictObject({
   /** What the report should state for this scenario. */
   report: z
     .strictObject({
+      /** The scenario's question, which leads its report as the bottom line's first figure and
+       * the first chart: `loss` (who loses most and who gains; the default), `eu` (the EU's
+       * members), `goods` (world output of the key goods over time) or `capacity-share` (the
+       * share of world capacity below, over time). */
+      headline: z.enum(HEADLINES).optional(),
       /** Goods whose output over time the report charts (default: the most affected). */
       goods: z.array(SlugSchema).optional(),
       /** Actors whose share of world capacity of a good the report states at the horizon. */

@@ -216,7 +216,7 @@ describe("council compensate", () => {
     expect(stdout).toMatch(
       /Least total transfer: 1\.7 EUR bn \(from members 1\.7, from the EU budget 0\)/,
     );
-    expect(stdout).toMatch(/FR\s+-1\.5\s+1\.5\s+0\s+receives/);
+    expect(stdout).toMatch(/FR\s+−1\.5\s+1\.5\s+0\s+receives/);
     expect(stdout).toMatch(/With the transfers: The measure PASSES\./);
   });
 

@@ -9,6 +9,8 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pct, usd } from "../../src/report/format.js";
+import { runReport } from "../../src/report/run-report.js";
+import type { RunDocument } from "../../src/run/document.js";
 import { runCli } from "../helpers/cli.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
 
@@ -113,6 +115,42 @@ describe("the examples", () => {
     expect(docs.get("taiwan-fab-disruption.yaml")!.council).toBeUndefined();
   });
 
+  it.each(EXAMPLES)("%s draws no chart whose values are all zero or flat", (f) => {
+    const report = runReport(docs.get(f) as unknown as RunDocument);
+    const charts = report.blocks.flatMap((b) => (b.kind === "chart" ? [b.chart] : []));
+    expect(charts.length).toBeGreaterThan(0);
+    for (const c of charts) {
+      const spec = c.spec as {
+        data: { values: Record<string, unknown>[] };
+        encoding?: Record<string, { field?: string; type?: string }>;
+        layer?: { data?: unknown; encoding?: Record<string, { field?: string; type?: string }> }[];
+      };
+      const encodings = [
+        spec.encoding,
+        ...(spec.layer ?? []).filter((l) => !l.data).map((l) => l.encoding),
+      ];
+      const fields = encodings.flatMap((e) =>
+        Object.values(e ?? {})
+          .filter((x) => x.type === "quantitative" && x.field && x.field !== "month")
+          .map((x) => x.field!),
+      );
+      expect(fields.length, c.id).toBeGreaterThan(0);
+      for (const field of fields) {
+        const v = spec.data.values.map((r) => Number(r[field]));
+        expect(v.length, `${f} ${c.id}`).toBeGreaterThan(0);
+        expect(Math.max(...v) - Math.min(...v), `${f} ${c.id}: ${field} is flat`).toBeGreaterThan(
+          0,
+        );
+      }
+    }
+    // What is not drawn says so in a sentence.
+    const undrawn = report.blocks.filter(
+      (b) => b.kind === "paragraph" && b.text.startsWith("Not drawn: "),
+    );
+    const expected = charts.length + undrawn.length;
+    expect(expected).toBe(f === "eu-gigafactories-2030.yaml" ? 5 : 4);
+  });
+
   it("state the EU's resulting share of world AI compute for the gigafactories, near the paper's 2%", () => {
     const share = docs.get("eu-gigafactories-2030.yaml")!.capacityShare as {
       baseline: number;
@@ -152,7 +190,7 @@ describe("the examples", () => {
       });
       try {
         for (const f of EXAMPLES) {
-          const page = await browser.newPage();
+          const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
           const requests: string[] = [];
           page.on("request", (r) => {
             if (!r.url().startsWith("file:")) requests.push(r.url());
@@ -162,7 +200,24 @@ describe("the examples", () => {
           await page.goto(`file://${join(out, f.replace(".yaml", ".html"))}`);
           const doc = docs.get(f)!;
           expect(await page.title()).toBe((doc.scenario as { name: string }).name);
-          expect(await page.locator("figure svg").count()).toBeGreaterThanOrEqual(3);
+          expect(await page.locator("figure svg").count()).toBeGreaterThanOrEqual(1);
+          // It opens with its answer: the title, the bottom line, then the headline chart, all
+          // on the first screen.
+          // (the page's own DOM, read with a selector rather than the browser's globals)
+          const order = await page
+            .locator("body > *")
+            .evaluateAll((els) =>
+              els.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}`),
+            );
+          const headline = f === "eu-gigafactories-2030.yaml" ? "capacity-share" : "hardest-hit";
+          expect(order).toEqual(["h1", "h2", "ul#bottom-line", "h2", `figure#chart-${headline}`]);
+          const lines = await page.locator("#bottom-line li").allTextContents();
+          expect(lines.length).toBeGreaterThanOrEqual(2);
+          const firstFigure = page.locator("figure").first();
+          const box = await firstFigure.boundingBox();
+          expect(box).not.toBeNull();
+          expect(box!.y + box!.height).toBeLessThan(1400);
+          await page.screenshot({ path: join(out, f.replace(".yaml", ".png")) });
           const embedded = JSON.parse(
             (await page.locator("#levier-result").textContent()) ?? "null",
           );
@@ -172,7 +227,7 @@ describe("the examples", () => {
           const eu = doc.eu as { members: ActorDoc[] };
           expect(rows.length).toBe(eu.members.length);
           eu.members.forEach((m, i) => {
-            expect(rows[i]).toContain(m.id);
+            expect(rows[i]).toContain((m as ActorDoc & { name: string }).name);
             expect(rows[i]).toContain(usd(m.loss));
             expect(rows[i]).toContain(usd(m.finalUseLost));
             expect(rows[i]).toContain(usd(m.valueAddedLost));
@@ -290,6 +345,10 @@ describe("bad scenarios", () => {
     [
       "negative-horizon.yaml",
       "negative-horizon.yaml:2:10: error[schema] horizon: expected at least 1, found -3",
+    ],
+    [
+      "headline-without-share.yaml",
+      "headline-without-share.yaml:5:13: error[no-capacity-share] report.headline: the headline capacity-share needs report.capacityShare (the actors and the good whose share of world capacity to follow)",
     ],
     [
       "syntax.yaml",
