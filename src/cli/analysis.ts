@@ -41,6 +41,7 @@ import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses
 import { workerExecutor } from "../node/leverage-parallel.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
 import { pct, score, usd } from "../report/format.js";
+import { dependenceBlocks } from "../report/indispensable.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -52,6 +53,7 @@ import {
   leverageOf,
   profileOf,
 } from "../run/analyses.js";
+import { indispensability } from "../run/indispensability.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
 import { progressOf } from "./progress.js";
 import { loadWorldFor } from "./world-option.js";
@@ -368,7 +370,21 @@ export function registerAnalysis(
       return;
     }
     const name = `profile-${doc.actor.id}`;
-    const files = await reportFiles(profileReport(doc), opts.format, name);
+    // A bloc's profile says who depends on its strongest goods (where the EU is indispensable).
+    const { execute, measure: _, ...progress } = batch(ctx, "who depends on it", opts);
+    const sections =
+      doc.actor.kind === "bloc"
+        ? dependenceBlocks(
+            await indispensability(
+              a.world,
+              { horizon, bloc: doc.actor.id, ...(powers ? { powers } : {}) },
+              execute,
+              progress,
+            ),
+            2,
+          )
+        : [];
+    const files = await reportFiles(profileReport(doc, sections), opts.format, name);
     for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
     println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
   });

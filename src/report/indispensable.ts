@@ -5,6 +5,7 @@
  */
 import type { Indispensability } from "../analysis/indispensable.js";
 import type { Block } from "./blocks.js";
+import { NEGLIGIBLE_USD } from "./bottom-line.js";
 import { chokepointTableOf } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
 
@@ -38,36 +39,46 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
       "score",
     ]),
   });
-  if (ind.dependence.length > 0) {
-    blocks.push(
-      { kind: "heading", level: 3, text: `Who depends on ${name}'s strongest goods` },
-      {
-        kind: "paragraph",
-        text: `For each good, the share of each major power's supply that comes from ${name}, the months of stock its users hold, and what the power would lose over ${ind.horizon} months if ${name} withheld that good alone (the total loss: final use it goes without and value added its industries lose; negative = a gain; and security-index loss).`,
-      },
-      {
-        kind: "table",
-        header: [
-          "good",
-          "power",
-          `share from ${ind.bloc.id}`,
-          "stock (months)",
-          "loss",
-          "share of its value added",
-          "security index loss",
-        ],
-        align: ["left", "left", "right", "right", "right", "right", "right"],
-        rows: ind.dependence.map((d) => [
-          d.good,
-          d.power,
-          pct(d.shareFromBloc),
-          String(d.stockMonths),
-          usd(d.loss),
-          pct(d.lossShare),
-          pct(d.securityLoss),
-        ]),
-      },
-    );
-  }
+  blocks.push(...dependenceBlocks(ind));
+  return blocks;
+}
+
+/** Who depends on the bloc's strongest goods: for each good and major power, the share of its
+ * supply from the bloc, its stock and what it would lose if the bloc withheld that good alone.
+ * Only the rows that matter: a loss or gain of at least $1 m over the horizon. */
+export function dependenceBlocks(ind: Indispensability, level: 2 | 3 = 3): Block[] {
+  const name = ind.bloc.id === "EU" ? "the EU" : ind.bloc.name;
+  const rows = ind.dependence.filter((d) => Math.abs(d.loss) >= NEGLIGIBLE_USD);
+  if (ind.dependence.length === 0) return [];
+  const blocks: Block[] = [
+    { kind: "heading", level, text: `Who depends on ${name}'s strongest goods` },
+    {
+      kind: "paragraph",
+      text: `For each good, the share of each major power's supply that comes from ${name}, the months of stock its users hold, and what the power would lose over ${ind.horizon} months if ${name} withheld that good alone (the total loss: final use it goes without and value added its industries lose; negative = a gain; and security-index loss).${rows.length < ind.dependence.length ? ` ${ind.dependence.length - rows.length} pairs where the power would lose or gain less than ${usd(NEGLIGIBLE_USD)} are left out.` : ""}`,
+    },
+  ];
+  if (rows.length === 0) return blocks;
+  blocks.push({
+    kind: "table",
+    header: [
+      "good",
+      "power",
+      `share from ${ind.bloc.id}`,
+      "stock (months)",
+      "loss",
+      "share of its value added",
+      "security index loss",
+    ],
+    align: ["left", "left", "right", "right", "right", "right", "right"],
+    rows: rows.map((d) => [
+      d.good,
+      d.power,
+      pct(d.shareFromBloc),
+      String(d.stockMonths),
+      usd(d.loss),
+      pct(d.lossShare),
+      pct(d.securityLoss),
+    ]),
+  });
   return blocks;
 }

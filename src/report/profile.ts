@@ -13,7 +13,8 @@ import { pct, usd } from "./format.js";
 const WIDTH = 560;
 const SHOWN = 15;
 
-export function profileReport(p: Profile): Report {
+/** `sections`: further blocks after the leverage (for a bloc: who depends on its goods). */
+export function profileReport(p: Profile, sections: readonly Block[] = []): Report {
   const a = p.actor;
   const b: Block[] = [
     { kind: "heading", level: 1, text: `Profile: ${a.name} (${a.id})` },
@@ -24,6 +25,7 @@ export function profileReport(p: Profile): Report {
     ...chokepointBlocks(p),
     ...exposureBlocks(p),
     ...leverageBlocks(p),
+    ...sections,
   ];
   return { title: `Profile: ${a.name}`, blocks: b, data: p };
 }

@@ -5,14 +5,17 @@
  */
 
 import type { RunDocument } from "../run/document.js";
+import { bottomLine, namesOf } from "./bottom-line.js";
 import { month, pct, usd, worst } from "./format.js";
-import { textTable } from "./text-table.js";
+import { textTable, wrapText } from "./text-table.js";
 
 export function terminalSummary(doc: RunDocument, top = 10): string {
   const out: string[] = [];
   out.push(
     `${doc.scenario.name} — ${doc.scenario.horizon} months, ${doc.scenario.measures.length} measure(s)`,
   );
+  out.push("");
+  for (const line of bottomLine(doc)) out.push(`- ${wrapText(line, "  ")}`);
   out.push("");
   out.push(`Hardest hit (${doc.lossMeasure.id} loss over the horizon: ${doc.lossMeasure.meaning})`);
   const states = doc.actors.filter((a) => a.kind !== "bloc");
@@ -36,7 +39,7 @@ export function terminalSummary(doc: RunDocument, top = 10): string {
     out.push(
       textTable(
         ["good", "value added lost"],
-        rows.map(([g, v]) => [g, usd(v)]),
+        rows.map(([g, v]) => [namesOf(doc).goodLabel(g), usd(v)]),
       ),
     );
   }
@@ -76,7 +79,7 @@ function table(actors: RunDocument["actors"]): string {
       "recovered (loss < 1% of VA)",
     ],
     actors.map((a) => [
-      a.id,
+      a.name,
       usd(a.loss),
       a.lossGdpShare === undefined ? "–" : pct(a.lossGdpShare),
       usd(a.finalUseLost),

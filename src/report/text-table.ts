@@ -15,6 +15,27 @@ export function setTerminalWidth(width: number | undefined): void {
   terminalWidth = width !== undefined && width > 20 ? width : undefined;
 }
 
+/** Paragraph text wrapped at word boundaries to the terminal's width (at most 100 columns, so
+ * that prose stays readable), each line after the first indented by `indent`. */
+export function wrapText(
+  text: string,
+  indent = "",
+  width = Math.min(terminalWidth ?? 100, 100),
+): string {
+  const lines: string[] = [];
+  let line = "";
+  // An amount and its unit ("$5.66 bn") stay on one line.
+  for (const word of text.split(/\s+(?!(?:bn|tn|m|k)\b)/).filter((w) => w !== "")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (next.length > width - (lines.length > 0 ? indent.length : 0) && line !== "") {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join("\n");
+}
+
 export function textTable(
   header: readonly string[],
   rows: readonly (readonly (string | number)[])[],
