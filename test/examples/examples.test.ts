@@ -3,15 +3,17 @@
  * report opens in Chromium and states the same numbers as the JSON; bad scenarios get
  * file:line:col errors and exit 2.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pct, usd } from "../../src/report/format.js";
 import { runReport } from "../../src/report/run-report.js";
+import { chartSvgs } from "../../src/report/write.js";
 import type { RunDocument } from "../../src/run/document.js";
 import { runCli } from "../helpers/cli.js";
+import { normaliseSvg } from "../helpers/svg.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -149,6 +151,29 @@ describe("the examples", () => {
     );
     const expected = charts.length + undrawn.length;
     expect(expected).toBe(f === "eu-gigafactories-2030.yaml" ? 5 : 4);
+  });
+
+  // Golden files: every chart of every example report, as normalised SVG under test/output/,
+  // so that a change to a chart (or to the numbers behind it) is a reviewable diff. Refresh
+  // them with `UPDATE_GOLDEN=1 npx vitest run test/examples` and review the diff.
+  it.each(EXAMPLES)("%s draws the charts kept in test/output/", async (f) => {
+    const report = runReport(docs.get(f) as unknown as RunDocument);
+    const dir = join(ROOT, "test/output", f.replace(".yaml", ""));
+    const svgs = await chartSvgs(report);
+    expect(svgs.size).toBeGreaterThan(0);
+    if (process.env.UPDATE_GOLDEN === "1") {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      for (const [id, svg] of svgs) writeFileSync(join(dir, `${id}.svg`), normaliseSvg(svg));
+    }
+    const kept = readdirSync(dir)
+      .filter((n) => n.endsWith(".svg"))
+      .sort();
+    expect(kept).toEqual([...svgs.keys()].map((id) => `${id}.svg`).sort());
+    for (const [id, svg] of svgs)
+      expect(normaliseSvg(svg), `${f}: chart ${id}`).toBe(
+        readFileSync(join(dir, `${id}.svg`), "utf8"),
+      );
   });
 
   it("state the EU's resulting share of world AI compute for the gigafactories, near the paper's 2%", () => {
