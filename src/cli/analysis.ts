@@ -42,6 +42,7 @@ import { workerExecutor } from "../node/leverage-parallel.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
 import { pct, score, usd } from "../report/format.js";
 import { dependenceBlocks } from "../report/indispensable.js";
+import { labelsOf } from "../report/labels.js";
 import { profileReport } from "../report/profile.js";
 import { textTable } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -382,9 +383,14 @@ export function registerAnalysis(
               progress,
             ),
             2,
+            labelsOf(a.world),
           )
         : [];
-    const files = await reportFiles(profileReport(doc, sections), opts.format, name);
+    const files = await reportFiles(
+      profileReport(doc, sections, labelsOf(a.world)),
+      opts.format,
+      name,
+    );
     for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
     println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
   });

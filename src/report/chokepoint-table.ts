@@ -6,6 +6,7 @@
  */
 import type { ChokepointRow } from "../analysis/chokepoints.js";
 import { pct, score } from "./format.js";
+import { idLabels, type Labels } from "./labels.js";
 
 export type ChokepointColumn =
   | "rank"
@@ -37,16 +38,24 @@ export type ChokepointTableRow = ChokepointRow & {
 
 const COLUMNS: Record<
   ChokepointColumn,
-  { header: string; align: "left" | "right"; cell: (r: ChokepointTableRow) => string }
+  {
+    header: string;
+    align: "left" | "right";
+    cell: (r: ChokepointTableRow, l: Labels) => string;
+    /** The ids behind a cell that shows names (a tooltip in HTML). */
+    tip?: (r: ChokepointTableRow) => string;
+  }
 > = {
   rank: { header: "rank", align: "right", cell: (r) => String(r.rank) },
-  actor: { header: "actor", align: "left", cell: (r) => r.actor },
-  good: { header: "good", align: "left", cell: (r) => r.good },
+  actor: { header: "actor", align: "left", cell: (r, l) => l.actor(r.actor), tip: (r) => r.actor },
+  good: { header: "good", align: "left", cell: (r, l) => l.good(r.good), tip: (r) => r.good },
   share: { header: "share of world output", align: "right", cell: (r) => pct(r.share) },
   makers: {
     header: "made by",
     align: "left",
-    cell: (r) => (r.makers ?? []).map((m) => `${m.actor} ${pct(m.share)}`).join(", ") || "–",
+    cell: (r, l) =>
+      (r.makers ?? []).map((m) => `${l.actor(m.actor)} ${pct(m.share)}`).join(", ") || "–",
+    tip: (r) => (r.makers ?? []).map((m) => m.actor).join(", "),
   },
   hhi: { header: "HHI", align: "right", cell: (r) => score(r.hhi) },
   criticality: { header: "criticality", align: "right", cell: (r) => pct(r.criticality) },
@@ -60,13 +69,22 @@ const COLUMNS: Record<
   score: { header: "score", align: "right", cell: (r) => score(r.score) },
 };
 
+/** The table's cells; `labels` names actors and goods (ids by default, as the terminal shows
+ * them), with the ids as tooltips. */
 export function chokepointTableOf(
   rows: readonly ChokepointTableRow[],
   columns: readonly ChokepointColumn[],
-): { header: string[]; align: ("left" | "right")[]; rows: string[][] } {
+  labels: Labels = idLabels,
+): {
+  header: string[];
+  align: ("left" | "right")[];
+  rows: string[][];
+  tips: (string | undefined)[][];
+} {
   return {
     header: columns.map((c) => COLUMNS[c].header),
     align: columns.map((c) => COLUMNS[c].align),
-    rows: rows.map((r) => columns.map((c) => COLUMNS[c].cell(r))),
+    rows: rows.map((r) => columns.map((c) => COLUMNS[c].cell(r, labels))),
+    tips: rows.map((r) => columns.map((c) => COLUMNS[c].tip?.(r))),
   };
 }

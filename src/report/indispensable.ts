@@ -8,11 +8,12 @@ import type { Block } from "./blocks.js";
 import { NEGLIGIBLE_USD } from "./bottom-line.js";
 import { chokepointTableOf } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
+import { idLabels, type Labels } from "./labels.js";
 
 /** Rows of the bloc's chokepoint table shown. */
 const SHOWN = 10;
 
-export function indispensableBlocks(ind: Indispensability): Block[] {
+export function indispensableBlocks(ind: Indispensability, labels: Labels = idLabels): Block[] {
   const name = ind.bloc.id === "EU" ? "the EU" : ind.bloc.name;
   const rows = ind.chokepoints.filter((r) => r.score > 0).slice(0, SHOWN);
   const blocks: Block[] = [
@@ -28,25 +29,24 @@ export function indispensableBlocks(ind: Indispensability): Block[] {
   }
   blocks.push({
     kind: "table",
-    ...chokepointTableOf(rows, [
-      "good",
-      "share",
-      "makers",
-      "criticality",
-      "simulated",
-      "substitutability",
-      "stock",
-      "score",
-    ]),
+    ...chokepointTableOf(
+      rows,
+      ["good", "share", "makers", "criticality", "simulated", "substitutability", "stock", "score"],
+      labels,
+    ),
   });
-  blocks.push(...dependenceBlocks(ind));
+  blocks.push(...dependenceBlocks(ind, 3, labels));
   return blocks;
 }
 
 /** Who depends on the bloc's strongest goods: for each good and major power, the share of its
  * supply from the bloc, its stock and what it would lose if the bloc withheld that good alone.
  * Only the rows that matter: a loss or gain of at least $1 m over the horizon. */
-export function dependenceBlocks(ind: Indispensability, level: 2 | 3 = 3): Block[] {
+export function dependenceBlocks(
+  ind: Indispensability,
+  level: 2 | 3 = 3,
+  labels: Labels = idLabels,
+): Block[] {
   const name = ind.bloc.id === "EU" ? "the EU" : ind.bloc.name;
   const rows = ind.dependence.filter((d) => Math.abs(d.loss) >= NEGLIGIBLE_USD);
   if (ind.dependence.length === 0) return [];
@@ -70,9 +70,10 @@ export function dependenceBlocks(ind: Indispensability, level: 2 | 3 = 3): Block
       "security index loss",
     ],
     align: ["left", "left", "right", "right", "right", "right", "right"],
+    tips: rows.map((d) => [d.good, d.power]),
     rows: rows.map((d) => [
-      d.good,
-      d.power,
+      labels.good(d.good),
+      labels.actor(d.power),
       pct(d.shareFromBloc),
       String(d.stockMonths),
       usd(d.loss),

@@ -9,12 +9,17 @@ import type { Block, Report } from "./blocks.js";
 import { type Chart, chartBlocks } from "./charts.js";
 import { chokepointTableOf, MEASURED_COLUMNS } from "./chokepoint-table.js";
 import { pct, usd } from "./format.js";
+import { idLabels, type Labels } from "./labels.js";
 
 const WIDTH = 560;
 const SHOWN = 15;
 
 /** `sections`: further blocks after the leverage (for a bloc: who depends on its goods). */
-export function profileReport(p: Profile, sections: readonly Block[] = []): Report {
+export function profileReport(
+  p: Profile,
+  sections: readonly Block[] = [],
+  labels: Labels = idLabels,
+): Report {
   const a = p.actor;
   const b: Block[] = [
     { kind: "heading", level: 1, text: `Profile: ${a.name} (${a.id})` },
@@ -22,19 +27,19 @@ export function profileReport(p: Profile, sections: readonly Block[] = []): Repo
       kind: "paragraph",
       text: `Horizon ${p.horizon} months. ${a.kind === "bloc" ? `A bloc of ${a.members.length} members; its figures are its members' summed. ` : ""}Value added is in US dollars over the horizon, in the modelled goods; docs/analysis.md defines every figure.`,
     },
-    ...chokepointBlocks(p),
-    ...exposureBlocks(p),
-    ...leverageBlocks(p),
+    ...chokepointBlocks(p, labels),
+    ...exposureBlocks(p, labels),
+    ...leverageBlocks(p, labels),
     ...sections,
   ];
   return { title: `Profile: ${a.name}`, blocks: b, data: p };
 }
 
-function chokepointBlocks(p: Profile): Block[] {
+function chokepointBlocks(p: Profile, l: Labels): Block[] {
   const rows = p.chokepoints.filter((r) => r.score > 0).slice(0, SHOWN);
   const out: Block[] = [{ kind: "heading", level: 2, text: "Its chokepoints" }];
   if (rows.length === 0) {
-    out.push({ kind: "paragraph", text: `${p.actor.id} is not a chokepoint for any good.` });
+    out.push({ kind: "paragraph", text: `${p.actor.name} is not a chokepoint for any good.` });
     return out;
   }
   out.push(
@@ -44,21 +49,21 @@ function chokepointBlocks(p: Profile): Block[] {
     },
     {
       kind: "table",
-      ...chokepointTableOf(rows, ["rank", "good", ...MEASURED_COLUMNS]),
+      ...chokepointTableOf(rows, ["rank", "good", ...MEASURED_COLUMNS], l),
     },
-    ...chartBlocks(scoreChart(p)),
+    ...chartBlocks(scoreChart(p, l)),
   );
   return out;
 }
 
-function exposureBlocks(p: Profile): Block[] {
+function exposureBlocks(p: Profile, l: Labels): Block[] {
   const e = p.exposure;
   const deps = e.dependencies.slice(0, SHOWN);
   const out: Block[] = [
     { kind: "heading", level: 2, text: "Its exposure" },
     {
       kind: "paragraph",
-      text: `What ${p.actor.id} buys from others, from whom, with how many months of stock, and its loss over the horizon (the total measure: final use it goes without and value added its industries lose) if that supplier withholds that good (simulated where the estimate reaches ${pct(e.threshold)} of its value added; the estimate otherwise, marked ≤).`,
+      text: `What ${p.actor.name} buys from others, from whom, with how many months of stock, and its loss over the horizon (the total measure: final use it goes without and value added its industries lose) if that supplier withholds that good (simulated where the estimate reaches ${pct(e.threshold)} of its value added; the estimate otherwise, marked ≤).`,
     },
     {
       kind: "table",
@@ -73,9 +78,10 @@ function exposureBlocks(p: Profile): Block[] {
         "security index loss",
       ],
       align: ["left", "left", "right", "right", "right", "right", "right", "right"],
+      tips: deps.map((d) => [d.good, d.supplier]),
       rows: deps.map((d) => [
-        d.good,
-        d.supplier,
+        l.good(d.good),
+        l.actor(d.supplier),
         pct(d.shareOfUse),
         usd(d.value),
         String(d.stockMonths),
@@ -84,7 +90,7 @@ function exposureBlocks(p: Profile): Block[] {
         d.simulated ? pct(d.securityLoss) : "–",
       ]),
     },
-    ...chartBlocks(exposureChart(p)),
+    ...chartBlocks(exposureChart(p, l)),
   ];
   if (e.members) {
     out.push(
@@ -93,11 +99,14 @@ function exposureBlocks(p: Profile): Block[] {
         kind: "table",
         header: ["member", "imports from outside a year", "share of its receipts", "largest"],
         align: ["left", "right", "right", "left"],
+        tips: e.members.map((m) => [m.member]),
         rows: e.members.map((m) => [
-          m.member,
+          l.actor(m.member),
           usd(m.extraImports),
           pct(m.extraShare),
-          m.top.map((t) => `${t.good} from ${t.supplier} (${pct(t.shareOfUse)})`).join("; "),
+          m.top
+            .map((t) => `${l.good(t.good)} from ${l.actor(t.supplier)} (${pct(t.shareOfUse)})`)
+            .join("; "),
         ]),
       },
     );
@@ -105,13 +114,13 @@ function exposureBlocks(p: Profile): Block[] {
   return out;
 }
 
-function leverageBlocks(p: Profile): Block[] {
+function leverageBlocks(p: Profile, l: Labels): Block[] {
   if (p.leverage.length === 0) return [];
   return [
     { kind: "heading", level: 2, text: "Its leverage over and under each major power" },
     {
       kind: "paragraph",
-      text: `Over: ${p.actor.id} withholds everything it ships to the power for the whole horizon; under: the power does the same to ${p.actor.id}. Damage is the target's total loss (final use it goes without and value added its industries lose; negative: a gain) and its security-index loss; cost is the withholder's loss in the same measure, mostly its lost exports. Asymmetry = damage over − damage under, in shares of each one's value added.`,
+      text: `Over: ${p.actor.name} withholds everything it ships to the power for the whole horizon; under: the power does the same to ${p.actor.name}. Damage is the target's total loss (final use it goes without and value added its industries lose; negative: a gain) and its security-index loss; cost is the withholder's loss in the same measure, mostly its lost exports. Asymmetry = damage over − damage under, in shares of each one's value added.`,
     },
     {
       kind: "table",
@@ -126,26 +135,27 @@ function leverageBlocks(p: Profile): Block[] {
         "asymmetry",
       ],
       align: ["left", "right", "right", "right", "right", "right", "right", "right"],
-      rows: p.leverage.map((l) => [
-        l.power,
-        `${usd(l.over.damage)} (${pct(l.over.damageShare)})`,
-        pct(l.over.securityLoss),
-        `${usd(l.over.cost)} (${pct(l.over.costShare)})`,
-        `${usd(l.under.damage)} (${pct(l.under.damageShare)})`,
-        pct(l.under.securityLoss),
-        `${usd(l.under.cost)} (${pct(l.under.costShare)})`,
-        pct(l.over.asymmetryShare),
+      tips: p.leverage.map((x) => [x.power]),
+      rows: p.leverage.map((x) => [
+        l.actor(x.power),
+        `${usd(x.over.damage)} (${pct(x.over.damageShare)})`,
+        pct(x.over.securityLoss),
+        `${usd(x.over.cost)} (${pct(x.over.costShare)})`,
+        `${usd(x.under.damage)} (${pct(x.under.damageShare)})`,
+        pct(x.under.securityLoss),
+        `${usd(x.under.cost)} (${pct(x.under.costShare)})`,
+        pct(x.over.asymmetryShare),
       ]),
     },
-    ...chartBlocks(leverageChart(p)),
+    ...chartBlocks(leverageChart(p, l)),
   ];
 }
 
-function scoreChart(p: Profile): Chart {
+function scoreChart(p: Profile, l: Labels): Chart {
   const values = p.chokepoints
     .filter((r) => r.score > 0)
     .slice(0, SHOWN)
-    .map((r) => ({ good: r.good, score: r.score, share: r.share }));
+    .map((r) => ({ good: l.good(r.good), id: r.good, score: r.score, share: r.share }));
   return {
     id: "profile-chokepoints",
     title: `Chokepoint scores of ${p.actor.name}`,
@@ -167,9 +177,9 @@ function scoreChart(p: Profile): Chart {
   };
 }
 
-function exposureChart(p: Profile): Chart {
+function exposureChart(p: Profile, l: Labels): Chart {
   const values = p.exposure.dependencies.slice(0, SHOWN).map((d) => ({
-    dependency: `${d.good} from ${d.supplier}`,
+    dependency: `${l.good(d.good)} from ${l.actor(d.supplier)}`,
     percent: 100 * d.lossShare,
     simulated: d.simulated ? "simulated" : "estimate (upper)",
   }));
@@ -200,10 +210,18 @@ function exposureChart(p: Profile): Chart {
   };
 }
 
-function leverageChart(p: Profile): Chart {
-  const values = p.leverage.flatMap((l) => [
-    { power: l.power, direction: `${p.actor.id} → power`, percent: 100 * l.over.damageShare },
-    { power: l.power, direction: `power → ${p.actor.id}`, percent: 100 * l.under.damageShare },
+function leverageChart(p: Profile, l: Labels): Chart {
+  const values = p.leverage.flatMap((x) => [
+    {
+      power: l.actor(x.power),
+      direction: `${p.actor.name} → power`,
+      percent: 100 * x.over.damageShare,
+    },
+    {
+      power: l.actor(x.power),
+      direction: `power → ${p.actor.name}`,
+      percent: 100 * x.under.damageShare,
+    },
   ]);
   return {
     id: "profile-leverage",

@@ -71,7 +71,7 @@ export function runReport(doc: RunDocument): Report {
       text: `${c.actors.map(names.actor).join(" + ")}: ${pct(c.baseline)} of world ${good} capacity at baseline, ${pct(c.horizon)} in month ${s.horizon}, of which ${pct(c.added)} comes from this scenario's investments.${vsPaper}${c.note ? ` ${c.note.trim()}` : ""}`,
     });
   }
-  if (doc.council) b.push(...councilBlocks(doc.council));
+  if (doc.council) b.push(...councilBlocks(doc.council, names.actor));
   b.push({ kind: "heading", level: 2, text: "Hardest hit" });
   b.push(actorTable(doc.actors.filter((a) => a.kind !== "bloc").slice(0, 15), names.goodLabel));
   if (doc.eu) {

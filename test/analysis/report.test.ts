@@ -65,13 +65,25 @@ describe("profileReport", () => {
     expect(over.asymmetry).toBeCloseTo(over.damage - p.leverage[0]!.under.damage, 9);
     const r = profileReport(p);
     expect(r.data).toBe(p);
-    const headings = r.blocks.flatMap((b) => (b.kind === "heading" ? [b.text] : []));
+    const headings = r.blocks.flatMap((b) =>
+      b.kind === "heading" && b.level <= 2 ? [b.text] : [],
+    );
     expect(headings).toEqual([
       "Profile: Toolmaker (AA)",
       "Its chokepoints",
       "Its exposure",
       "Its leverage over and under each major power",
     ]);
-    expect(r.blocks.filter((b) => b.kind === "chart")).toHaveLength(3);
+    // Each chart under its own title.
+    const charts = r.blocks.flatMap((b, i) =>
+      b.kind === "chart" ? [[r.blocks[i - 1], b.chart.title]] : [],
+    );
+    for (const [before, title] of charts)
+      expect(before).toEqual({ kind: "heading", level: 3, text: title });
+    // Three charts, each drawn or replaced by the sentence that says why it is not.
+    const undrawn = r.blocks.filter(
+      (b) => b.kind === "paragraph" && b.text.startsWith("Not drawn"),
+    );
+    expect(r.blocks.filter((b) => b.kind === "chart").length + undrawn.length).toBe(3);
   });
 });

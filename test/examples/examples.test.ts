@@ -113,7 +113,7 @@ describe("the examples", () => {
     const { yes, yesPopulationShare } = council.vote.tally;
     expect(council.vote.pass).toBe(yes >= 15 && yesPopulationShare >= 0.65);
     const html = readFileSync(join(out, "nl-lithography-cut-to-china.html"), "utf8");
-    expect(html).toContain(`NL bears ${pct(nl.costShare)} of it`);
+    expect(html).toContain(`the Netherlands bears ${pct(nl.costShare)} of it`);
     expect(docs.get("taiwan-fab-disruption.yaml")!.council).toBeUndefined();
   });
 
