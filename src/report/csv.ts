@@ -1,8 +1,9 @@
 /**
  * CSV as RFC 4180 writes it, with one difference: lines end with LF, not CRLF (what Unix tools
  * and every spreadsheet read; a field that holds a line break is quoted, so either parses).
- * A field is quoted when it holds a comma, a double quote, a line break or leading or trailing
- * space, and a double quote inside it is doubled. Numbers are written in full, as JavaScript
+ * A field is quoted when it holds a comma, a double quote or a line break, starts with space or
+ * "#" (which some readers take for a comment) or ends with space, and a double quote inside it
+ * is doubled; a record of one empty field is written "" so that it is not a blank line. Numbers are written in full, as JavaScript
  * prints them (shortest round trip: 0.1, 1234567.891, 1e-7), never grouped or rounded;
  * ±Infinity is "inf"/"-inf", NaN and missing values are empty fields.
  * @module
@@ -20,12 +21,15 @@ export function csvField(v: CsvValue): string {
     if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
     return Object.is(v, -0) ? "0" : String(v);
   }
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return /[",\r\n]|^[\s#]|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** Records as CSV text, each line ending with LF. */
 export function toCsv(records: readonly (readonly CsvValue[])[]): string {
-  return records.map((r) => `${r.map(csvField).join(",")}\n`).join("");
+  // A record of one empty field is written "" so that it is not read as a blank line.
+  return records
+    .map((r) => `${r.length === 1 && csvField(r[0]) === "" ? '""' : r.map(csvField).join(",")}\n`)
+    .join("");
 }
 
 /** A table as CSV: a header line (each column's unit in parentheses after its name), then one

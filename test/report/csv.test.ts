@@ -3,7 +3,9 @@
  * needs it, doubled quotes, LF line ends, raw numbers in full, and a table value's units in
  * its header line.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/parse/csv.js";
 import { csvField, tableCsv, toCsv } from "../../src/report/csv.js";
 import { pctCell, type Table, usdCell } from "../../src/report/table.js";
 import { tableText } from "../../src/report/text-table.js";
@@ -57,6 +59,35 @@ describe("toCsv", () => {
       ]),
     ).toBe('a,b\n1,"x,y"\n,"say ""hi"""\n');
     expect(toCsv([])).toBe("");
+  });
+
+  it('writes a record of one empty field as "", not as a blank line', () => {
+    expect(toCsv([["only"], [""], [null], ["x"]])).toBe('only\n""\n""\nx\n');
+  });
+
+  it("reads back as written through the project's own CSV reader (parse/csv.ts)", () => {
+    const field = fc.oneof(
+      fc.string(),
+      fc.constantFrom(",", '"', "\n", "\r\n", " x", "x ", "#x", "", '""', "a,b\nc"),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.array(fc.array(field, { minLength: n, maxLength: n }), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+        ),
+        (records) => {
+          // The reader wants named columns; the rows are the random records.
+          const header = records[0]!.map((_, j) => `c${j}`);
+          const { table, issues } = parseCsv(toCsv([header, ...records]), "t.csv");
+          expect(issues).toEqual([]);
+          expect(table!.rows.map((r) => r.map((c) => c.text))).toEqual(records);
+        },
+      ),
+      { numRuns: 300, seed: 11 },
+    );
   });
 });
 
