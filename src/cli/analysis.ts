@@ -39,12 +39,21 @@ import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
-import { chokepointTableOf, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
-import { pct, score, usd } from "../report/format.js";
+import {
+  dependencyGoods,
+  exposureDependencies,
+  exposureSuppliers,
+  ioSectors,
+  leveragePairs,
+  profileChokepoints,
+  profileLeverage,
+} from "../report/analysis-tables.js";
+import { chokepointTableValue, MEASURED_COLUMNS } from "../report/chokepoint-table.js";
+import { pct, usd } from "../report/format.js";
 import { dependenceBlocks } from "../report/indispensable.js";
 import { labelsOf } from "../report/labels.js";
 import { profileReport } from "../report/profile.js";
-import { textTable } from "../report/text-table.js";
+import { tableText } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
 import {
   analysisOf,
@@ -55,8 +64,16 @@ import {
   profileOf,
 } from "../run/analyses.js";
 import { indispensability } from "../run/indispensability.js";
+import {
+  CHARTS_FLAGS,
+  CHARTS_HELP,
+  chartLinksFrom,
+  chartsDirOf,
+  writeChartFiles,
+} from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
 import { progressOf } from "./progress.js";
+import { printTables, type TableFlags, topOf, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(
@@ -64,11 +81,12 @@ export const DEFAULT_DEPENDENCY_TEST = resolve(
   "data/analysis/commission-dependency.yaml",
 );
 
-interface Common {
+interface Common extends TableFlags {
   horizon?: string;
   threads?: string;
   loss?: string;
   json?: boolean;
+  top?: string;
 }
 
 export function registerAnalysis(
@@ -78,14 +96,18 @@ export function registerAnalysis(
 ) {
   const load = () => analysisOf(loadWorldFor(ctx, worldOf()).world);
 
-  withCommon(
-    program
-      .command("chokepoints")
-      .description("rank every (actor, good) by share × criticality × (1 − substitutability)")
-      .option("--actor <id>", "rows of this actor only (a bloc: its members summed)")
-      .option("--sort <key>", `sort by ${CHOKEPOINT_SORT_KEYS.join(", ")}`, "score")
-      .option("--top <n>", "rows printed in the text table", "25"),
-  ).action(async (opts: Common & { actor?: string; sort: string; top: string }) => {
+  withTables(
+    withCommon(
+      program
+        .command("chokepoints")
+        .description("rank every (actor, good) by share × criticality × (1 − substitutability)")
+        .option("--actor <id>", "rows of this actor only (a bloc: its members summed)")
+        .option("--sort <key>", `sort by ${CHOKEPOINT_SORT_KEYS.join(", ")}`, "score")
+        .option("--top <n>", "rows printed (default 25; with --csv every row)"),
+    ),
+    ["chokepoints"],
+  ).action(async (opts: Common & { actor?: string; sort: string }) => {
+    const top = topOf(opts, 25);
     const a = load();
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     if (!(CHOKEPOINT_SORT_KEYS as readonly string[]).includes(opts.sort))
@@ -99,30 +121,33 @@ export function registerAnalysis(
       ? chokepointRowsOf(a, results, actor, options)
       : chokepointTable(a, results, options);
     if (opts.json) return printJson(ctx, table);
-    const top = countOf(opts.top, "--top");
-    const shown = chokepointTableOf(table.rows.slice(0, top), [
+    const shown = chokepointTableValue("chokepoints", table.rows.slice(0, top), [
       "rank",
       "actor",
       "good",
       ...MEASURED_COLUMNS,
     ]);
-    ctx.stdout.write(`${textTable(shown.header, shown.rows, shown.align)}\n`);
+    printTables(ctx, opts, [shown], () => `${tableText(shown)}\n`);
   });
 
-  withCommon(
-    program
-      .command("exposure")
-      .description(
-        "what an actor buys from whom, its stocks, and its losses if a supplier withholds",
-      )
-      .argument("<actor>", "actor id (a state, the EU or ROW)")
-      .option(
-        "--threshold <x>",
-        "simulate pairs whose estimated loss reaches this share of the actor's value added",
-        String(DEFAULT_EXPOSURE_THRESHOLD),
-      )
-      .option("--top <n>", "rows printed in the text tables", "20"),
-  ).action(async (id: string, opts: Common & { threshold: string; top: string }) => {
+  withTables(
+    withCommon(
+      program
+        .command("exposure")
+        .description(
+          "what an actor buys from whom, its stocks, and its losses if a supplier withholds",
+        )
+        .argument("<actor>", "actor id (a state, the EU or ROW)")
+        .option(
+          "--threshold <x>",
+          "simulate pairs whose estimated loss reaches this share of the actor's value added",
+          String(DEFAULT_EXPOSURE_THRESHOLD),
+        )
+        .option("--top <n>", "rows printed in each table (default 20; with --csv every row)"),
+    ),
+    ["dependencies", "suppliers"],
+  ).action(async (id: string, opts: Common & { threshold: string }) => {
+    const top = topOf(opts, 20);
     const a = load();
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
@@ -133,120 +158,66 @@ export function registerAnalysis(
       batch(ctx, "exposure", opts),
     );
     if (opts.json) return printJson(ctx, doc);
-    const top = countOf(opts.top, "--top");
-    println(ctx.stdout, `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months`);
-    ctx.stdout.write(
-      `${textTable(
-        [
-          "good",
-          "supplier",
-          "share of use",
-          "value a year",
-          "stock (months)",
-          `loss over ${horizon} months`,
-          "of its VA",
-          "security index",
-        ],
-        doc.dependencies
-          .slice(0, top)
-          .map((d) => [
-            d.good,
-            d.supplier,
-            pct(d.shareOfUse, 1),
-            usd(d.value),
-            d.stockMonths,
-            `${d.simulated ? "" : "≤"}${usd(d.loss)}`,
-            `${d.simulated ? "" : "≤"}${pct(d.lossShare, 3)}`,
-            d.simulated ? pct(d.securityLoss, 3) : "–",
-          ]),
-      )}\n\n${textTable(
-        [
-          "supplier withholding everything",
-          "imports a year",
-          `loss over ${horizon} months`,
-          "of its VA",
-          "security index",
-        ],
-        doc.suppliers
-          .slice(0, top)
-          .map((s) => [
-            s.supplier,
-            usd(s.imports),
-            `${s.simulated ? "" : "≤"}${usd(s.loss)}`,
-            `${s.simulated ? "" : "≤"}${pct(s.lossShare, 3)}`,
-            s.simulated ? pct(s.securityLoss, 3) : "–",
-          ]),
-      )}\n`,
+    const tables = [exposureDependencies(doc, top), exposureSuppliers(doc, top)];
+    printTables(
+      ctx,
+      opts,
+      tables,
+      () =>
+        `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months\n${tables.map((t) => tableText(t)).join("\n\n")}\n`,
     );
   });
 
-  withCommon(
-    program
-      .command("leverage")
-      .description("the damage each actor can do to each other by withholding, and its cost")
-      .option(
-        "--threshold <x>",
-        "simulate pairs whose estimated damage reaches this share of the target's value added",
-        String(DEFAULT_LEVERAGE_THRESHOLD),
-      )
-      .option("--all", "simulate every pair (slow: one simulation per pair)")
-      .option("--actors <ids>", "comma-separated actor ids (default: every state and bloc)")
-      .option("--top <n>", "pairs printed in the text table", "25"),
-  ).action(
-    async (opts: Common & { threshold: string; all?: boolean; actors?: string; top: string }) => {
-      const a = load();
-      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
-      const ids = opts.actors?.split(",").map((s) => s.trim());
-      for (const id of ids ?? []) entityOf(a.world, a.net, id);
-      const options = {
-        horizon,
-        threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
-        ...(ids ? { actors: ids } : {}),
-      };
-      const matrix = await leverageOf(a, options, batch(ctx, "leverage", opts));
-      if (opts.json) return printJson(ctx, matrix);
-      println(
-        ctx.stdout,
-        `${matrix.cells.length} pairs over ${horizon} months, ${matrix.simulatedPairs} simulated (the others: estimated upper damage, marked ≤)`,
-      );
-      const rows = [...matrix.cells]
-        .sort((x, y) => y.damageShare - x.damageShare)
-        .slice(0, countOf(opts.top, "--top"));
-      ctx.stdout.write(
-        `${textTable(
-          [
-            "from",
-            "to",
-            `damage over ${horizon} months`,
-            "of target's VA",
-            "security index",
-            "own cost",
-            "of own VA",
-            "asymmetry",
-          ],
-          rows.map((c) => [
-            c.from,
-            c.to,
-            `${c.simulated ? "" : "≤"}${usd(c.damage)}`,
-            `${c.simulated ? "" : "≤"}${pct(c.damageShare, 3)}`,
-            c.simulated ? pct(c.securityLoss, 3) : "–",
-            usd(c.cost),
-            pct(c.costShare, 3),
-            pct(c.asymmetryShare, 3),
-          ]),
-        )}\n`,
-      );
-    },
-  );
+  withTables(
+    withCommon(
+      program
+        .command("leverage")
+        .description("the damage each actor can do to each other by withholding, and its cost")
+        .option(
+          "--threshold <x>",
+          "simulate pairs whose estimated damage reaches this share of the target's value added",
+          String(DEFAULT_LEVERAGE_THRESHOLD),
+        )
+        .option("--all", "simulate every pair (slow: one simulation per pair)")
+        .option("--actors <ids>", "comma-separated actor ids (default: every state and bloc)")
+        .option("--top <n>", "pairs printed (default 25; with --csv every pair)"),
+    ),
+    ["pairs"],
+  ).action(async (opts: Common & { threshold: string; all?: boolean; actors?: string }) => {
+    const top = topOf(opts, 25);
+    const a = load();
+    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+    const ids = opts.actors?.split(",").map((s) => s.trim());
+    for (const id of ids ?? []) entityOf(a.world, a.net, id);
+    const options = {
+      horizon,
+      threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
+      ...(ids ? { actors: ids } : {}),
+    };
+    const matrix = await leverageOf(a, options, batch(ctx, "leverage", opts));
+    if (opts.json) return printJson(ctx, matrix);
+    const rows = [...matrix.cells].sort((x, y) => y.damageShare - x.damageShare).slice(0, top);
+    const table = leveragePairs(rows, horizon);
+    printTables(
+      ctx,
+      opts,
+      [table],
+      () =>
+        `${matrix.cells.length} pairs over ${horizon} months, ${matrix.simulatedPairs} simulated (the others: estimated upper damage, marked ≤)\n${tableText(table)}\n`,
+    );
+  });
 
-  program
-    .command("io")
-    .description("input–output view: coefficients, Leontief and Ghosh multipliers, extraction")
-    .option("--level <level>", "goods (from recipes) or network (actor × good)", "goods")
-    .option("--method <method>", "dense (LU) or sparse (Neumann series)", "sparse")
-    .option("--extract <sector>", "hypothetical extraction of a sector (a good, or ACTOR:good)")
-    .option("--json", "print the result as one JSON document")
-    .action((opts: { level: string; method: string; extract?: string; json?: boolean }) => {
+  withTables(
+    program
+      .command("io")
+      .description("input–output view: coefficients, Leontief and Ghosh multipliers, extraction")
+      .option("--level <level>", "goods (from recipes) or network (actor × good)", "goods")
+      .option("--method <method>", "dense (LU) or sparse (Neumann series)", "sparse")
+      .option("--extract <sector>", "hypothetical extraction of a sector (a good, or ACTOR:good)")
+      .option("--json", "print the result as one JSON document"),
+    ["sectors"],
+  ).action(
+    (opts: TableFlags & { level: string; method: string; extract?: string; json?: boolean }) => {
       if (opts.level !== "goods" && opts.level !== "network")
         throw new UsageError(
           `--level: expected goods or network, found ${JSON.stringify(opts.level)}`,
@@ -272,153 +243,134 @@ export function registerAnalysis(
       if (opts.level === "goods") doc.coefficients = coefficientRows(table);
       if (opts.extract !== undefined) doc.extraction = extraction(table, opts.extract);
       if (opts.json) return printJson(ctx, doc);
-      ctx.stdout.write(
-        `${textTable(
-          ["sector", "output USD/yr", "output multiplier", "supply multiplier"],
-          table.ids.map((id, i) => [id, table.x[i]!, m.output[i]!, m.supply[i]!]),
-        )}\n`,
-      );
-      if (doc.extraction) {
-        const x = doc.extraction as ReturnType<typeof extraction>;
-        println(
-          ctx.stdout,
-          `\nextracting ${x.sector}: forward (its sales) ${usd(x.forward.lostElsewhere)} a year lost elsewhere (${pct(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${usd(x.backward.lostElsewhere)} a year (${pct(x.backward.lostElsewhereShare, 3)})`,
-        );
-      }
-    });
+      const sectors = ioSectors(table, m);
+      printTables(ctx, opts, [sectors], () => {
+        const x = doc.extraction as ReturnType<typeof extraction> | undefined;
+        return `${tableText(sectors)}\n${
+          x
+            ? `\nextracting ${x.sector}: forward (its sales) ${usd(x.forward.lostElsewhere)} a year lost elsewhere (${pct(x.forward.lostElsewhereShare, 3)}); backward (its purchases) ${usd(x.backward.lostElsewhere)} a year (${pct(x.backward.lostElsewhereShare, 3)})\n`
+            : ""
+        }`;
+      });
+    },
+  );
 
-  program
-    .command("dependencies")
-    .description("the European Commission's strategic-dependency test (SWD(2021) 352) per good")
-    .option(
-      "--test <file>",
-      "the test's thresholds (default: data/analysis/commission-dependency.yaml)",
-    )
-    .option("--json", "print the result as one JSON document")
-    .action((opts: { test?: string; json?: boolean }) => {
-      const file = opts.test ? resolve(ctx.cwd, opts.test) : DEFAULT_DEPENDENCY_TEST;
-      const shown = opts.test ?? "data/analysis/commission-dependency.yaml";
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch {
-        throw InputError.single("not-found", "no such file; expected the dependency test's YAML", {
-          file: shown,
-          line: 1,
-          col: 1,
-        });
-      }
-      const { test, issues } = parseDependencyTest(text, shown);
-      if (!test) throw new InputError(issues);
-      const a = load();
-      const report = dependencyTest(a, entityOf(a.world, a.net, test.bloc), test);
-      if (opts.json) return printJson(ctx, report);
-      println(
-        ctx.stdout,
-        `${report.test.name}: ${report.dependent.length} of ${report.goods.length} goods dependent`,
-      );
-      ctx.stdout.write(
-        `${textTable(
-          [
-            "good",
-            ...report.criteria.map((c) => `${c.id} (> ${c.above})`),
-            "verdict",
-            "main source",
-          ],
-          report.goods.map((g) => [
-            g.good,
-            ...g.criteria.map(
-              (c) => `${c.value === null ? "∞" : c.value.toFixed(3)}${c.holds ? " ✓" : ""}`,
-            ),
-            g.dependent ? "dependent" : "–",
-            g.suppliers[0] ? `${g.suppliers[0].actor} ${pct(g.suppliers[0].share, 1)}` : "–",
-          ]),
-        )}\n`,
-      );
-    });
+  withTables(
+    program
+      .command("dependencies")
+      .description("the European Commission's strategic-dependency test (SWD(2021) 352) per good")
+      .option(
+        "--test <file>",
+        "the test's thresholds (default: data/analysis/commission-dependency.yaml)",
+      )
+      .option("--json", "print the result as one JSON document"),
+    ["goods"],
+  ).action((opts: TableFlags & { test?: string; json?: boolean }) => {
+    const file = opts.test ? resolve(ctx.cwd, opts.test) : DEFAULT_DEPENDENCY_TEST;
+    const shown = opts.test ?? "data/analysis/commission-dependency.yaml";
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      throw InputError.single("not-found", "no such file; expected the dependency test's YAML", {
+        file: shown,
+        line: 1,
+        col: 1,
+      });
+    }
+    const { test, issues } = parseDependencyTest(text, shown);
+    if (!test) throw new InputError(issues);
+    const a = load();
+    const report = dependencyTest(a, entityOf(a.world, a.net, test.bloc), test);
+    if (opts.json) return printJson(ctx, report);
+    const goods = dependencyGoods(report);
+    printTables(
+      ctx,
+      opts,
+      [goods],
+      () =>
+        `${report.test.name}: ${report.dependent.length} of ${report.goods.length} goods dependent\n${tableText(goods)}\n`,
+    );
+  });
 
   const report = program.command("report").description("write analysis reports");
-  withCommon(
-    report
-      .command("profile")
-      .description("an actor's chokepoints, exposure and leverage over and under major powers")
-      .argument("<actor>", "actor id")
-      .option("--out <dir>", "write the report into this directory")
-      .option("--format <format>", "md or html", "html")
-      .option("--powers <ids>", "comma-separated major powers (default: US,CN,EU,JP,KR,TW,UK,IN)"),
-  ).action(async (id: string, opts: Common & { out?: string; format: string; powers?: string }) => {
-    if (opts.format !== "md" && opts.format !== "html")
-      throw new UsageError(`--format: expected md or html, found ${JSON.stringify(opts.format)}`);
-    const dir = outDirOf(ctx, opts.out);
-    const a = load();
-    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
-    const powers = opts.powers?.split(",").map((s) => s.trim());
-    for (const p of powers ?? []) entityOf(a.world, a.net, p);
-    const options = {
-      horizon,
-      exposureThreshold: DEFAULT_EXPOSURE_THRESHOLD,
-      ...(powers ? { powers } : {}),
-    };
-    const doc = await profileOf(
-      a,
-      entityOf(a.world, a.net, id),
-      options,
-      batch(ctx, "profile", opts),
-    );
-    if (opts.json) printJson(ctx, doc);
-    if (dir === undefined || opts.out === undefined) {
-      if (!opts.json) ctx.stdout.write(profileSummary(doc));
-      return;
-    }
-    const name = `profile-${doc.actor.id}`;
-    // A bloc's profile says who depends on its strongest goods (where the EU is indispensable).
-    const { execute, measure: _, ...progress } = batch(ctx, "who depends on it", opts);
-    const sections =
-      doc.actor.kind === "bloc"
-        ? dependenceBlocks(
-            await indispensability(
-              a.world,
-              { horizon, bloc: doc.actor.id, ...(powers ? { powers } : {}) },
-              execute,
-              progress,
-            ),
-            2,
-            labelsOf(a.world),
-          )
-        : [];
-    const files = await reportFiles(
-      profileReport(doc, sections, labelsOf(a.world)),
-      opts.format,
-      name,
-    );
-    for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
-    println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
-  });
+  withTables(
+    withCommon(
+      report
+        .command("profile")
+        .description("an actor's chokepoints, exposure and leverage over and under major powers")
+        .argument("<actor>", "actor id")
+        .option("--out <dir>", "write the report into this directory")
+        .option("--format <format>", "md or html", "html")
+        .option(CHARTS_FLAGS, CHARTS_HELP)
+        .option(
+          "--powers <ids>",
+          "comma-separated major powers (default: US,CN,EU,JP,KR,TW,UK,IN)",
+        ),
+    ),
+    ["chokepoints", "leverage"],
+  ).action(
+    async (
+      id: string,
+      opts: Common & { out?: string; format: string; charts?: string; powers?: string },
+    ) => {
+      if (opts.format !== "md" && opts.format !== "html")
+        throw new UsageError(`--format: expected md or html, found ${JSON.stringify(opts.format)}`);
+      const dir = outDirOf(ctx, opts.out);
+      const charts = chartsDirOf(ctx, opts.charts);
+      const a = load();
+      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+      const powers = opts.powers?.split(",").map((s) => s.trim());
+      for (const p of powers ?? []) entityOf(a.world, a.net, p);
+      const options = {
+        horizon,
+        exposureThreshold: DEFAULT_EXPOSURE_THRESHOLD,
+        ...(powers ? { powers } : {}),
+      };
+      const doc = await profileOf(
+        a,
+        entityOf(a.world, a.net, id),
+        options,
+        batch(ctx, "profile", opts),
+      );
+      if (opts.json) printJson(ctx, doc);
+      else if (opts.csv || dir === undefined)
+        printTables(ctx, opts, [profileChokepoints(doc), profileLeverage(doc)], () =>
+          profileSummary(doc),
+        );
+      if (dir === undefined && charts === undefined) return;
+      // A bloc's profile report says who depends on its strongest goods (where the EU is
+      // indispensable), simulated only when the report is written.
+      const labels = labelsOf(a.world);
+      const { execute, measure: _, ...progress } = batch(ctx, "who depends on it", opts);
+      const sections =
+        dir !== undefined && opts.out !== undefined && doc.actor.kind === "bloc"
+          ? dependenceBlocks(
+              await indispensability(
+                a.world,
+                { horizon, bloc: doc.actor.id, ...(powers ? { powers } : {}) },
+                execute,
+                progress,
+              ),
+              2,
+              labels,
+            )
+          : [];
+      const full = profileReport(doc, sections, labels);
+      const written =
+        charts === undefined ? undefined : await writeChartFiles(ctx, charts, opts.charts!, full);
+      if (dir === undefined || opts.out === undefined) return;
+      const name = `profile-${doc.actor.id}`;
+      const links = written && charts ? chartLinksFrom(dir, charts, written) : undefined;
+      const files = await reportFiles(full, opts.format, name, links);
+      for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
+      println(ctx.stderr, `levier: wrote ${join(opts.out, `${name}.${opts.format}`)}`);
+    },
+  );
 }
 
 function profileSummary(p: Profile): string {
-  const lines = [
-    `${p.actor.name} (${p.actor.id}), horizon ${p.horizon} months; --out DIR writes the full report`,
-    "",
-    textTable(
-      ["rank", "chokepoint", "share", "score"],
-      p.chokepoints
-        .filter((r) => r.score > 0)
-        .slice(0, 10)
-        .map((r) => [r.rank, r.good, pct(r.share, 1), score(r.score)]),
-    ),
-    "",
-    textTable(
-      ["power", "damage over", "damage under", "asymmetry"],
-      p.leverage.map((l) => [
-        l.power,
-        pct(l.over.damageShare, 3),
-        pct(l.under.damageShare, 3),
-        pct(l.over.asymmetryShare, 3),
-      ]),
-    ),
-  ];
-  return `${lines.join("\n")}\n`;
+  return `${p.actor.name} (${p.actor.id}), horizon ${p.horizon} months; --out DIR writes the full report\n\n${tableText(profileChokepoints(p))}\n\n${tableText(profileLeverage(p))}\n`;
 }
 
 function withCommon(cmd: Command): Command {

@@ -37,11 +37,16 @@ export function printWarnings(ctx: CliContext, warnings: readonly Issue[]): void
     );
 }
 
-/** The directory `--out` names, resolved against the working directory and made ready before
- * any work is done (exit 2 with one sentence when it cannot be written); undefined without it. */
-export function outDirOf(ctx: CliContext, out: string | undefined): string | undefined {
+/** The directory `--out` (or `flag`) names, resolved against the working directory and made
+ * ready before any work is done (exit 2 with one sentence when it cannot be written);
+ * undefined without it. */
+export function outDirOf(
+  ctx: CliContext,
+  out: string | undefined,
+  flag = "--out",
+): string | undefined {
   if (out === undefined) return undefined;
   const dir = resolve(ctx.cwd, out);
-  prepareOutDir(dir, out);
+  prepareOutDir(dir, out, flag);
   return dir;
 }

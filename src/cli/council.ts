@@ -32,12 +32,15 @@ import { PACKAGE_ROOT } from "../io/world-files.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseYaml } from "../parse/yaml.js";
 import { formatNumber, pct } from "../report/format.js";
-import { textTable } from "../report/text-table.js";
+import type { Table } from "../report/table.js";
+import { emptyCell, pctCell, UNITS } from "../report/table.js";
+import { tableText } from "../report/text-table.js";
 import { type CliContext, printJson } from "./context.js";
+import { printTables, type TableFlags, withTables } from "./tables.js";
 
 export const DEFAULT_COUNCIL_DATA = resolve(PACKAGE_ROOT, "data/council");
 
-interface DataOpts {
+interface DataOpts extends TableFlags {
   councilData?: string;
   json?: boolean;
 }
@@ -59,28 +62,35 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
       )
       .option("--json", "print one JSON document");
 
-  dataOption(
-    council
-      .command("rules")
-      .description("list the voting rules and the kinds of measure with their treaty basis"),
+  withTables(
+    dataOption(
+      council
+        .command("rules")
+        .description("list the voting rules and the kinds of measure with their treaty basis"),
+    ),
+    ["rules", "measures"],
   ).action((opts: DataOpts) => {
     const c = loadFor(ctx, opts);
-    if (opts.json) printJson(ctx, rulesDocument(c));
-    else ctx.stdout.write(renderRules(c));
+    if (opts.json) return printJson(ctx, rulesDocument(c));
+    const tables = rulesTables(c);
+    printTables(ctx, opts, tables, () => `${tables.map((t) => tableText(t)).join("\n\n")}\n`);
   });
 
-  dataOption(
-    council
-      .command("power")
-      .description(
-        "exact Banzhaf and Shapley–Shubik power of each member, and the probability of passage",
-      )
-      .requiredOption("--rule <rule>", "voting rule (council rules lists them)"),
+  withTables(
+    dataOption(
+      council
+        .command("power")
+        .description(
+          "exact Banzhaf and Shapley–Shubik power of each member, and the probability of passage",
+        )
+        .requiredOption("--rule <rule>", "voting rule (council rules lists them)"),
+    ),
+    ["members"],
   ).action((opts: DataOpts & { rule: string }) => {
     const c = loadFor(ctx, opts);
     const doc = powerDocument(c, ruleFor(c, opts.rule));
-    if (opts.json) printJson(ctx, doc);
-    else ctx.stdout.write(renderPower(doc));
+    if (opts.json) return printJson(ctx, doc);
+    printTables(ctx, opts, [powerTable(doc)], () => renderPower(doc));
   });
 
   const measureOptions = (cmd: Command) =>
@@ -112,10 +122,13 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
     else ctx.stdout.write(renderVote(result, rules));
   });
 
-  measureOptions(
-    council
-      .command("compensate")
-      .description("the least transfer between members that makes a measure pass"),
+  withTables(
+    measureOptions(
+      council
+        .command("compensate")
+        .description("the least transfer between members that makes a measure pass"),
+    ),
+    ["transfers"],
   )
     .option("--all-gain", "every member must end with a gain of at least 0")
     .option("--budget", "the EU budget may pay what the members who gain cannot")
@@ -139,7 +152,10 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
           ...(gains.unit ? { unit: gains.unit } : {}),
           ...result,
         });
-      else ctx.stdout.write(renderCompensation(result, gains.unit));
+      else
+        printTables(ctx, opts, [transfersTable(result, gains.unit)], () =>
+          renderCompensation(result, gains.unit),
+        );
     });
 }
 
@@ -212,41 +228,98 @@ function readGains(ctx: CliContext, path: string, c: Council): Gains {
   return gains;
 }
 
-function renderRules(c: Council): string {
-  const rows = c.rules.map((r) => {
-    const t = thresholdsOf(r, c.members);
-    return [
-      r.id,
-      r.name,
-      describeRule(r),
-      `${t.minYes}${t.populationQuota ? ` / ${formatNumber(t.populationQuota)}` : ""}`,
-      r.basis,
-    ];
-  });
-  const kinds = c.measureKinds.map((k) => [
-    k.id,
-    k.steps.map((s) => s.rule).join(" + "),
-    k.steps.map((s) => s.basis).join("; "),
-    k.name,
-  ]);
-  return `${textTable(["rule", "name", "requirement", `EU-${c.members.length} yes / persons`, "basis"], rows)}\n\n${textTable(["measure kind", "rules", "basis", "name"], kinds)}\n`;
+/** The voting rules and the kinds of measure, with their treaty basis. */
+function rulesTables(c: Council): Table[] {
+  const rules: Table = {
+    name: "rules",
+    columns: [
+      { header: "rule" },
+      { header: "name" },
+      { header: "requirement" },
+      { header: `EU-${c.members.length} yes / persons` },
+      { header: "basis" },
+    ],
+    rows: c.rules.map((r) => {
+      const t = thresholdsOf(r, c.members);
+      return [
+        r.id,
+        r.name,
+        describeRule(r),
+        `${t.minYes}${t.populationQuota ? ` / ${formatNumber(t.populationQuota)}` : ""}`,
+        r.basis,
+      ];
+    }),
+  };
+  const kinds: Table = {
+    name: "measures",
+    columns: [
+      { header: "measure kind" },
+      { header: "rules" },
+      { header: "basis" },
+      { header: "name" },
+    ],
+    rows: c.measureKinds.map((k) => [
+      k.id,
+      k.steps.map((s) => s.rule).join(" + "),
+      k.steps.map((s) => s.basis).join("; "),
+      k.name,
+    ]),
+  };
+  return [rules, kinds];
+}
+
+/** Each member's population and power under the rule. */
+function powerTable(doc: PowerDocument): Table {
+  return {
+    name: "members",
+    columns: [
+      { header: "member" },
+      { header: "name" },
+      { header: "population" },
+      { header: "share", unit: UNITS.fraction },
+      { header: "Banzhaf", unit: UNITS.fraction },
+      { header: "Shapley–Shubik", unit: UNITS.fraction },
+    ],
+    rows: doc.members.map((m) => [
+      m.id,
+      m.name,
+      m.population,
+      pctCell(m.populationShare, 2),
+      m.banzhaf === null ? emptyCell("-") : pctCell(m.banzhaf, 2),
+      m.shapleyShubik === null ? emptyCell("-") : pctCell(m.shapleyShubik, 2),
+    ]),
+  };
+}
+
+/** The transfers that make the measure pass (members whose transfer is not 0). */
+function transfersTable(r: CompensationResult, unit: string | undefined): Table {
+  const u = unit ? { unit } : {};
+  return {
+    name: "transfers",
+    columns: [
+      { header: "member" },
+      { header: "gain", ...u },
+      { header: "transfer", ...u },
+      { header: "gain after", ...u },
+      { header: "role" },
+    ],
+    rows: r.transfers
+      .filter((t) => t.transfer !== 0)
+      .map((t) => [
+        t.member,
+        t.gain,
+        t.transfer,
+        t.finalGain,
+        t.transfer > 0 ? "receives" : "pays",
+      ]),
+  };
 }
 
 function renderPower(doc: PowerDocument): string {
   const lines = [
     `${doc.name} (${doc.rule}), ${doc.basis}; population figures for ${doc.year}`,
     "",
-    textTable(
-      ["member", "name", "population", "share", "Banzhaf", "Shapley–Shubik"],
-      doc.members.map((m) => [
-        m.id,
-        m.name,
-        m.population,
-        pct(m.populationShare, 2),
-        m.banzhaf === null ? "-" : pct(m.banzhaf, 2),
-        m.shapleyShubik === null ? "-" : pct(m.shapleyShubik, 2),
-      ]),
-    ),
+    tableText(powerTable(doc)),
     "",
     `Probability that a random coalition passes: ${pct(doc.passProbability, 2)} (${formatNumber(doc.winningCoalitions)} of ${formatNumber(doc.coalitions)} coalitions; exact, by ${doc.method})`,
   ];
@@ -285,21 +358,8 @@ function renderCompensation(r: CompensationResult, unit: string | undefined): st
     `Least total transfer: ${formatNumber(r.total)}${u} (from members ${formatNumber(r.fromMembers)}, from the EU budget ${formatNumber(r.fromBudget)}).`,
   );
   if (r.bought.length > 0) lines.push(`Bought to vote yes: ${r.bought.join(" ")}`);
-  const moved = r.transfers.filter((t) => t.transfer !== 0);
-  if (moved.length > 0)
-    lines.push(
-      "",
-      textTable(
-        ["member", "gain", "transfer", "gain after", "role"],
-        moved.map((t) => [
-          t.member,
-          t.gain,
-          t.transfer,
-          t.finalGain,
-          t.transfer > 0 ? "receives" : "pays",
-        ]),
-      ),
-    );
+  const moved = transfersTable(r, unit);
+  if (moved.rows.length > 0) lines.push("", tableText(moved));
   if (r.after) lines.push("", `With the transfers: ${renderVote(r.after, []).trimEnd()}`);
   return `${lines.join("\n")}\n`;
 }

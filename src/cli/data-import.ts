@@ -17,13 +17,15 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { readAssumptions, readCrosswalk } from "../mrio/crosswalk.js";
 import { ECONOMY_TABLES, emitEconomy, emptyEconomyFiles } from "../mrio/emit.js";
 import { importEconomy } from "../mrio/import.js";
-import { textTable } from "../report/text-table.js";
+import type { Table } from "../report/table.js";
+import { tableText } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { readTable } from "./mrio-files.js";
 import { readInputText } from "./read-input.js";
+import { printTables, type TableFlags, withTables } from "./tables.js";
 
-interface Options {
+interface Options extends TableFlags {
   layout: string;
   crosswalk?: string;
   out?: string;
@@ -35,7 +37,7 @@ export function registerDataImport(
   ctx: CliContext,
   worldOf: () => string | undefined,
 ) {
-  data
+  const mrio = data
     .command("import")
     .description("derive world data from an external table")
     .command("mrio")
@@ -44,8 +46,10 @@ export function registerDataImport(
     .requiredOption("--layout <layout>", "wiod or icio")
     .option("--crosswalk <file>", "crosswalk (default: data/crosswalks/<layout>.yaml)")
     .option("--out <dir>", "where to write the files (default: the default world, data/)")
-    .option("--json", "print the import's report as one JSON document")
-    .action((dir: string, opts: Options) => runImport(ctx, dir, opts, worldOf()));
+    .option("--json", "print the import's report as one JSON document");
+  withTables(mrio, ["sectors"]).action((dir: string, opts: Options) =>
+    runImport(ctx, dir, opts, worldOf()),
+  );
 }
 
 function runImport(ctx: CliContext, dir: string, opts: Options, worldSpec: string | undefined) {
@@ -81,28 +85,33 @@ function runImport(ctx: CliContext, dir: string, opts: Options, worldSpec: strin
   }
   const r = result.report;
   const bn = (v: number) => Math.round(v).toLocaleString("en-US");
-  println(
-    ctx.stdout,
-    textTable(
-      ["sector", "output USD bn", "value added", "VA share", "net final use"],
-      r.sectors.map((s) => [
-        s.id,
-        bn(s.output),
-        bn(s.valueAdded),
-        (s.valueAdded / s.output).toFixed(3),
-        bn(s.netFinal),
-      ]),
-    ),
+  const sectors: Table = {
+    name: "sectors",
+    columns: [
+      { header: "sector" },
+      { header: "output USD bn" },
+      { header: "value added", unit: "USD bn" },
+      { header: "VA share", unit: "fraction" },
+      { header: "net final use", unit: "USD bn" },
+    ],
+    rows: r.sectors.map((s) => [
+      s.id,
+      { text: bn(s.output), value: s.output },
+      { text: bn(s.valueAdded), value: s.valueAdded },
+      { text: (s.valueAdded / s.output).toFixed(3), value: s.valueAdded / s.output },
+      { text: bn(s.netFinal), value: s.netFinal },
+    ]),
+  };
+  printTables(ctx, opts, [sectors], () =>
+    [
+      tableText(sectors),
+      `world value added in the model: USD ${bn(r.model.valueAdded)} bn (sectors + chain goods ${bn(r.chain.valueAdded)}) = ${(100 * r.model.ratio).toFixed(2)}% of world GDP ${bn(r.model.gdp)}`,
+      `carve-out: USD ${bn(r.carve.output)} bn of output; the floor binds in ${r.carve.floors.length} actor-industries`,
+      ...files.map((f) => `wrote ${join(out, f.path)}`),
+      "",
+    ].join("\n"),
   );
-  println(
-    ctx.stdout,
-    `world value added in the model: USD ${bn(r.model.valueAdded)} bn (sectors + chain goods ${bn(r.chain.valueAdded)}) = ${(100 * r.model.ratio).toFixed(2)}% of world GDP ${bn(r.model.gdp)}`,
-  );
-  println(
-    ctx.stdout,
-    `carve-out: USD ${bn(r.carve.output)} bn of output; the floor binds in ${r.carve.floors.length} actor-industries`,
-  );
-  for (const f of files) println(ctx.stdout, `wrote ${join(out, f.path)}`);
+  if (opts.csv) println(ctx.stderr, `levier: wrote ${files.length} files in ${out}`);
   for (const i of issues)
     if (i.severity === "warning") ctx.stderr.write(`warning[${i.code}] ${i.message}\n`);
   if (unlisted.length > 0)

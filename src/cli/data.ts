@@ -10,14 +10,16 @@ import { InputError } from "../diagnostics/errors.js";
 import { formatIssue, type Issue } from "../diagnostics/issue.js";
 import { fileReader } from "../io/world-files.js";
 import { pct } from "../report/format.js";
-import { textTable } from "../report/text-table.js";
+import { emptyCell, type Table } from "../report/table.js";
+import { tableText } from "../report/text-table.js";
 import { figureRow, figuresOf } from "../world/figures.js";
 import { loadWorld } from "../world/load.js";
 import { WorldDocSchema } from "../world/schema.js";
 import { summarize, type WorldSummary } from "../world/summary.js";
 import { type CliContext, printJson, println } from "./context.js";
-import { renderControls } from "./data-controls.js";
+import { controlsTable, renderControls } from "./data-controls.js";
 import { registerDataImport } from "./data-import.js";
+import { printTables, type TableFlags, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
 
 export function registerData(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
@@ -80,65 +82,88 @@ export function registerData(program: Command, ctx: CliContext, worldOf: () => s
       if (!reports.every((r) => r.ok)) throw new InputError([], "validation failed");
     });
 
-  data
-    .command("show")
-    .description("summarise the world: actors, goods by layer, top suppliers, headline figures")
-    .option("--json", "print the summary as one JSON document")
-    .option("--top <n>", "suppliers listed per good in the text summary", "3")
-    .action((opts: { json?: boolean; top: string }) => {
-      const summary = summarize(loadWorldFor(ctx, worldOf()).world);
-      if (opts.json) printJson(ctx, summary);
-      else
-        ctx.stdout.write(renderSummary(summary, Math.max(1, Number.parseInt(opts.top, 10) || 3)));
-    });
+  withTables(
+    data
+      .command("show")
+      .description("summarise the world: actors, goods by layer, top suppliers, headline figures")
+      .option("--json", "print the summary as one JSON document")
+      .option("--top <n>", "suppliers listed per good in the text summary", "3"),
+    ["goods", "headlines", "controls"],
+  ).action((opts: TableFlags & { top: string }) => {
+    const summary = summarize(loadWorldFor(ctx, worldOf()).world);
+    if (opts.json) return printJson(ctx, summary);
+    const top = Math.max(1, Number.parseInt(opts.top, 10) || 3);
+    printTables(
+      ctx,
+      opts,
+      [goodsTable(summary, top), headlinesTable(summary), controlsTable(summary)],
+      () => renderSummary(summary, top),
+    );
+  });
 
-  data
-    .command("sources")
-    .description("list every figure with its source and year; figures without one are errors")
-    .option("--json", "print the list as one JSON document")
-    .action((opts: { json?: boolean }) => {
-      const { world } = loadWorldFor(ctx, worldOf());
-      const figures = figuresOf(world);
-      const rows = figures.map(figureRow);
-      const missing = rows
-        .filter((r) => r.source === undefined || r.year === undefined)
-        .map((r) => r.path);
-      const used = new Map<string, number>();
-      for (const r of rows) if (r.source) used.set(r.source, (used.get(r.source) ?? 0) + 1);
-      const sources = world.sources.map((s) => ({ ...s, figures: used.get(s.id) ?? 0 }));
-      if (opts.json) printJson(ctx, { figures: rows, sources, missing });
-      else {
-        println(
-          ctx.stdout,
-          textTable(
-            ["figure", "value", "source", "year"],
-            rows.map((r) => [
-              r.path,
-              r.value,
-              r.source ?? "MISSING",
-              r.year === undefined ? "MISSING" : String(r.year),
-            ]),
-          ),
-        );
-        println(ctx.stdout);
-        println(
-          ctx.stdout,
-          textTable(
-            ["source", "kind", "figures", "publisher", "title", "year"],
-            sources.map((s) => [s.id, s.kind, s.figures, s.publisher, s.title, String(s.year)]),
-          ),
-        );
-      }
-      if (missing.length > 0) {
-        const issues: Issue[] = missing.map((path) => ({
-          severity: "error",
-          code: "unsourced",
-          path,
-          message: "figure has no source or no year",
-        }));
-        throw new InputError(issues);
-      }
-    });
+  withTables(
+    data
+      .command("sources")
+      .description("list every figure with its source and year; figures without one are errors")
+      .option("--json", "print the list as one JSON document"),
+    ["figures", "sources"],
+  ).action((opts: TableFlags) => {
+    const { world } = loadWorldFor(ctx, worldOf());
+    const figures = figuresOf(world);
+    const rows = figures.map(figureRow);
+    const missing = rows
+      .filter((r) => r.source === undefined || r.year === undefined)
+      .map((r) => r.path);
+    const used = new Map<string, number>();
+    for (const r of rows) if (r.source) used.set(r.source, (used.get(r.source) ?? 0) + 1);
+    const sources = world.sources.map((s) => ({ ...s, figures: used.get(s.id) ?? 0 }));
+    if (opts.json) printJson(ctx, { figures: rows, sources, missing });
+    else {
+      const tables: Table[] = [
+        {
+          name: "figures",
+          columns: [
+            { header: "figure" },
+            { header: "value" },
+            { header: "source" },
+            { header: "year" },
+          ],
+          rows: rows.map((r) => [
+            r.path,
+            r.value,
+            { text: r.source ?? "MISSING", value: r.source ?? null },
+            r.year === undefined
+              ? { text: "MISSING", value: null }
+              : { text: String(r.year), value: r.year },
+          ]),
+        },
+        {
+          name: "sources",
+          columns: ["source", "kind", "figures", "publisher", "title", "year"].map((header) => ({
+            header,
+          })),
+          rows: sources.map((s) => [
+            s.id,
+            s.kind,
+            s.figures,
+            s.publisher,
+            s.title,
+            { text: String(s.year), value: s.year },
+          ]),
+        },
+      ];
+      printTables(ctx, opts, tables, () => `${tables.map((t) => tableText(t)).join("\n\n")}\n`);
+    }
+    if (missing.length > 0) {
+      const issues: Issue[] = missing.map((path) => ({
+        severity: "error",
+        code: "unsourced",
+        path,
+        message: "figure has no source or no year",
+      }));
+      throw new InputError(issues);
+    }
+  });
 
   data
     .command("schema")
@@ -165,38 +190,58 @@ function renderSummary(s: WorldSummary, top: number): string {
   for (const [kind, ids] of byKind) lines.push(`  ${kind}: ${ids.join(", ")}`);
   lines.push("");
   lines.push("Goods by layer, with their top suppliers (share of world output)");
-  const layers = [...new Set(s.goods.map((g) => g.layer))];
-  const rows: (string | number)[][] = [];
-  for (const layer of layers) {
-    for (const g of s.goods.filter((x) => x.layer === layer)) {
-      const tops = (s.suppliers[g.id] ?? [])
-        .slice(0, top)
-        .map((x) => `${x.actor} ${pct(x.share, 1)}`);
-      rows.push([layer, g.id, g.globalOutput, g.unit, tops.join(", ")]);
-    }
-  }
-  lines.push(textTable(["layer", "good", "world output/yr", "unit", "top suppliers"], rows));
+  lines.push(tableText(goodsTable(s, top)));
   if (s.headlines.length > 0) {
     lines.push("");
     lines.push("The paper's headline figures against the data");
-    lines.push(
-      textTable(
-        ["", "claim", "paper", "data"],
-        s.headlines.map((h) => [
-          h.withinTolerance
-            ? h.expect === "differs"
-              ? "differs (primary source)"
-              : "ok"
-            : "OUT OF RANGE",
-          h.claim,
-          h.paper ?? "-",
-          h.data,
-        ]),
-      ),
-    );
+    lines.push(tableText(headlinesTable(s)));
   }
   lines.push(...renderControls(s));
   return `${lines.join("\n")}\n`;
+}
+
+/** Goods by layer with their top suppliers (the first `top`, as "TW 45.0%"). */
+function goodsTable(s: WorldSummary, top: number): Table {
+  const layers = [...new Set(s.goods.map((g) => g.layer))];
+  return {
+    name: "goods",
+    columns: ["layer", "good", "world output/yr", "unit", "top suppliers"].map((header) => ({
+      header,
+    })),
+    rows: layers.flatMap((layer) =>
+      s.goods
+        .filter((x) => x.layer === layer)
+        .map((g) => {
+          const tops = (s.suppliers[g.id] ?? [])
+            .slice(0, top)
+            .map((x) => `${x.actor} ${pct(x.share, 1)}`);
+          return [layer, g.id, g.globalOutput, g.unit, tops.join(", ")];
+        }),
+    ),
+  };
+}
+
+/** The paper's headline figures against the data. */
+function headlinesTable(s: WorldSummary): Table {
+  return {
+    name: "headlines",
+    columns: [
+      { header: "", csvHeader: "check" },
+      { header: "claim" },
+      { header: "paper" },
+      { header: "data" },
+    ],
+    rows: s.headlines.map((h) => [
+      h.withinTolerance
+        ? h.expect === "differs"
+          ? "differs (primary source)"
+          : "ok"
+        : "OUT OF RANGE",
+      h.claim,
+      h.paper ?? emptyCell("-"),
+      h.data,
+    ]),
+  };
 }
 
 /** The world package (a directory with datapackage.json) that lists `file` among its

@@ -8,9 +8,12 @@ export const EXAMPLES: Record<string, string[]> = {
   run: [
     "levier run examples/taiwan-fab-disruption.yaml --out out   # an HTML report in out/",
     "levier run examples/nl-lithography-cut-to-china.yaml --months 12 --json > run.json",
+    "levier run examples/taiwan-fab-disruption.yaml --charts charts   # charts/*.svg and *.png",
+    "levier run examples/taiwan-fab-disruption.yaml --csv --table actors > actors.csv",
   ],
   chokepoints: [
     "levier chokepoints --actor NL --top 10   # where the Netherlands is indispensable",
+    "levier chokepoints --csv > chokepoints.csv   # every row, raw figures, for a spreadsheet",
   ],
   exposure: [
     "levier exposure EU --horizon 12   # what the EU depends on, and what each cut-off costs",
@@ -18,7 +21,7 @@ export const EXAMPLES: Record<string, string[]> = {
   leverage: ["levier leverage --actors US,CN,EU,NL,TW --top 10"],
   io: ["levier io --level goods --extract euv_lithography   # Leontief multipliers, extraction"],
   dependencies: ["levier dependencies --json > dependencies.json"],
-  "report profile": ["levier report profile NL --out out --format html"],
+  "report profile": ["levier report profile NL --out out --format html --charts out/charts"],
   "council rules": ["levier council rules"],
   "council power": ["levier council power --rule qmv"],
   "council vote": [

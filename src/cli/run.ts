@@ -14,6 +14,7 @@ import type { Network } from "../network/network.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseCsv } from "../parse/csv.js";
 import { runReport } from "../report/run-report.js";
+import { RUN_TABLES, runTables } from "../report/run-tables.js";
 import { terminalSummary } from "../report/terminal.js";
 import { REPORT_FORMATS, type ReportFormat, reportFiles } from "../report/write.js";
 import { toXlsx } from "../report/xlsx.js";
@@ -21,12 +22,21 @@ import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { RealWorld } from "../world/realised.js";
 import { lossMeasureOf } from "./analysis.js";
+import {
+  CHARTS_FLAGS,
+  CHARTS_HELP,
+  chartLinksFrom,
+  chartsDirOf,
+  writeChartFiles,
+} from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
 import { readInputText } from "./read-input.js";
+import { printTables, type TableFlags, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
 
-interface RunOptions {
+interface RunOptions extends TableFlags {
+  charts?: string;
   loss?: string;
   network?: string;
   months?: string;
@@ -36,14 +46,14 @@ interface RunOptions {
 }
 
 export function registerRun(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
-  program
-    .command("run")
+  withTables(program.command("run"), RUN_TABLES)
     .description("simulate a scenario month by month and report what happens to every actor")
     .argument("<scenario>", "scenario file (.yaml)")
     .option("--months <n>", "months to simulate (overrides the scenario's horizon)")
     .option("--network <dir>", "run on a firm-level network: DIR/nodes.csv and DIR/edges.csv")
     .option("--out <dir>", "write a report into this directory")
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
+    .option(CHARTS_FLAGS, CHARTS_HELP)
     .option("--loss <measure>", `loss measure that ranks actors: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
@@ -69,6 +79,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           `--format ${format} writes a report file; give --out DIR to say where (the terminal gets the summary, --json the document)`,
         );
       const dir = outDirOf(ctx, opts.out);
+      const charts = chartsDirOf(ctx, opts.charts);
       const world = loadWorldFor(ctx, worldOf());
       const text = readInputText(
         ctx,
@@ -88,13 +99,23 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       });
       printWarnings(ctx, warnings);
       if (opts.json) printJson(ctx, doc);
-      else ctx.stdout.write(terminalSummary(doc));
+      else printTables(ctx, opts, runTables(doc), () => terminalSummary(doc));
+      // The report that --out writes as HTML or Markdown, and whose charts --charts writes.
+      const report =
+        charts !== undefined || (dir !== undefined && (format === "html" || format === "md"))
+          ? runReport(doc)
+          : undefined;
+      const written =
+        charts && report ? await writeChartFiles(ctx, charts, opts.charts!, report) : undefined;
       if (dir !== undefined && opts.out !== undefined) {
         const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
         const files = new Map<string, string | Uint8Array>();
         if (format === "json") files.set(`${name}.json`, `${JSON.stringify(doc, null, 2)}\n`);
         else if (format === "xlsx") files.set(`${name}.xlsx`, await toXlsx(doc));
-        else for (const [p, c] of await reportFiles(runReport(doc), format, name)) files.set(p, c);
+        else if (report) {
+          const links = charts && written ? chartLinksFrom(dir, charts, written) : undefined;
+          for (const [p, c] of await reportFiles(report, format, name, links)) files.set(p, c);
+        }
         for (const [p, contents] of files) writeFileAtomic(join(dir, p), contents);
         const first = [...files.keys()][0];
         println(

@@ -27,7 +27,11 @@ function tipOf(tip: string | undefined): string {
   return tip ? ` title="${escapeHtml(tip)}"` : "";
 }
 
-export function toHtml(report: Report, svgs: ReadonlyMap<string, string>): string {
+export function toHtml(
+  report: Report,
+  svgs: ReadonlyMap<string, string>,
+  links?: ChartLinks,
+): string {
   const out: string[] = [];
   for (const b of report.blocks) {
     switch (b.kind) {
@@ -57,7 +61,7 @@ export function toHtml(report: Report, svgs: ReadonlyMap<string, string>): strin
       }
       case "chart":
         out.push(
-          `<figure id="chart-${escapeHtml(b.chart.id)}">${svgs.get(b.chart.id) ?? ""}</figure>`,
+          `<figure id="chart-${escapeHtml(b.chart.id)}">${svgs.get(b.chart.id) ?? ""}${chartDownloads(b.chart.id, links)}</figure>`,
         );
         break;
     }
@@ -71,4 +75,14 @@ ${out.join("\n")}
 <script type="application/json" id="levier-result">${data}</script>
 </body></html>
 `;
+}
+
+/** Where a chart's own files are (`--charts`), relative to the report, if they were written. */
+export type ChartLinks = (id: string) => { svg: string; png: string } | undefined;
+
+/** Download links under a chart's figure, to its SVG and PNG files; none without files. */
+export function chartDownloads(id: string, links: ChartLinks | undefined): string {
+  const at = links?.(id);
+  if (!at) return "";
+  return `<figcaption>Download: <a href="${escapeHtml(at.svg)}" download>SVG</a> · <a href="${escapeHtml(at.png)}" download>PNG</a></figcaption>`;
 }

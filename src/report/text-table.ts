@@ -3,10 +3,10 @@
  * When the table is wider than the terminal (`setTerminalWidth`, set by the CLI when stdout is
  * a terminal), long headers wrap onto several lines at word boundaries, so that each column is
  * only as wide as its data (or its longest header word). Into a pipe or a file, tables keep one
- * header line.
+ * header line. `tableText` renders a table value (table.ts), the same one CSV renders.
  * @module
  */
-import { formatNumber } from "./format.js";
+import { type Cell, cellText, type Table } from "./table.js";
 
 let terminalWidth: number | undefined;
 
@@ -38,12 +38,12 @@ export function wrapText(
 
 export function textTable(
   header: readonly string[],
-  rows: readonly (readonly (string | number)[])[],
+  rows: readonly (readonly Cell[])[],
   /** Column alignment; by default numbers right, text left. */
   align?: readonly ("left" | "right")[],
   width: number | undefined = terminalWidth,
 ): string {
-  const body = rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)));
+  const body = rows.map((r) => r.map(cellText));
   const numeric = header.map((_, j) =>
     align ? align[j] === "right" : rows.length > 0 && rows.every((r) => typeof r[j] === "number"),
   );
@@ -67,6 +67,22 @@ export function textTable(
     line(heads.map((h) => h[i - (depth - h.length)] ?? "")),
   );
   return [...headLines, widths.map((w) => "-".repeat(w)).join("  "), ...body.map(line)].join("\n");
+}
+
+/** A table value as text, without its CSV-only columns. */
+export function tableText(t: Table, width: number | undefined = terminalWidth): string {
+  const shown = t.columns.flatMap((c, j) => (c.csvOnly ? [] : [j]));
+  const columns = shown.map((j) => t.columns[j]!);
+  return textTable(
+    columns.map((c) => c.header),
+    t.rows.map((r) => shown.map((j) => r[j]!)),
+    shown.map(
+      (j) =>
+        t.columns[j]!.align ??
+        (t.rows.length > 0 && t.rows.every((r) => typeof r[j] === "number") ? "right" : "left"),
+    ),
+    width,
+  );
 }
 
 /** `text` in lines of at most `width` characters, broken at spaces. */

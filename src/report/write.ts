@@ -4,7 +4,7 @@
  * @module
  */
 import type { Report } from "./blocks.js";
-import { toHtml } from "./html.js";
+import { type ChartLinks, toHtml } from "./html.js";
 import { toMarkdown } from "./markdown.js";
 import { renderSvg } from "./svg.js";
 
@@ -18,16 +18,18 @@ export async function chartSvgs(report: Report): Promise<Map<string, string>> {
   return out;
 }
 
-/** Files of a Markdown or HTML report named `name`. */
+/** Files of a Markdown or HTML report named `name`; `links`: where its charts' own files are
+ * (`--charts`), for download links under each figure of the HTML. */
 export async function reportFiles(
   report: Report,
   format: "md" | "html",
   name: string,
+  links?: ChartLinks,
 ): Promise<Map<string, string>> {
   const svgs = await chartSvgs(report);
   const files = new Map<string, string>();
   if (format === "html") {
-    files.set(`${name}.html`, toHtml(report, svgs));
+    files.set(`${name}.html`, toHtml(report, svgs, links));
     return files;
   }
   files.set(

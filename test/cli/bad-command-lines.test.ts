@@ -2,7 +2,7 @@
  * A corpus of bad command lines and file-system failures, run as a user runs them (the built
  * `bin/levier.js` in a child process, with a time limit): each gets exit 2 and one short
  * message on stderr, never a stack trace or a hang; a reader that closes the pipe early stops
- * the command quietly. `--out` failures are caught before any simulation runs.
+ * the command quietly. `--out` and `--charts` failures are caught before any simulation runs.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -54,6 +54,22 @@ const CASES: [string, string[], string][] = [
   ["run --out under /sys", ["run", S, "--out", "/sys/levier-out"], "/sys is a system folder"],
   ["run --out under /dev", ["run", S, "--out", "/dev/levier-out"], "/dev is a system folder"],
   ["run --out read-only", ["run", S, "--out", join(readOnly, "out")], "no permission"],
+  ["run --charts at a file", ["run", S, "--charts", file], `--charts ${file}: `],
+  ["run --charts under a file", ["run", S, "--charts", join(file, "c")], "nothing can be written"],
+  [
+    "run --charts under /proc",
+    ["run", S, "--charts", "/proc/levier-c"],
+    "/proc is a system folder",
+  ],
+  ["run --charts read-only", ["run", S, "--charts", join(readOnly, "c")], "no permission"],
+  ["run --charts with no value", ["run", S, "--charts"], "argument missing"],
+  ["report profile --charts at a file", ["report", "profile", "NL", "--charts", file], "is a file"],
+  ["run --csv with --json", ["run", S, "--csv", "--json"], "--csv and --json"],
+  ["run --csv without --table", ["run", S, "--csv"], "pick one with --table"],
+  ["run --table without --csv", ["run", S, "--table", "actors"], "add --csv"],
+  ["run --table of no such table", ["run", S, "--csv", "--table", "x"], "--table: expected one of"],
+  ["--table on a command of one table", ["io", "--csv", "--table", "x"], "unknown option"],
+  ["chokepoints --csv --top 0", ["chokepoints", "--csv", "--top", "0"], "--top"],
   ["game build without a file", ["game", "build"], "missing required argument"],
   ["game build of a missing file", ["game", "build", "no-such-game.yaml"], "no-such-game.yaml"],
   ["game build --out at a file", ["game", "build", G, "--out", file], "is a file"],
