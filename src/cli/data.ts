@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { InputError } from "../diagnostics/errors.js";
 import { formatIssue, type Issue } from "../diagnostics/issue.js";
 import { fileReader } from "../io/world-files.js";
@@ -14,11 +13,11 @@ import { emptyCell, type Table } from "../report/table.js";
 import { tableText } from "../report/text-table.js";
 import { figureRow, figuresOf } from "../world/figures.js";
 import { loadWorld } from "../world/load.js";
-import { WorldDocSchema } from "../world/schema.js";
 import { summarize, type WorldSummary } from "../world/summary.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { controlsTable, renderControls } from "./data-controls.js";
 import { registerDataImport } from "./data-import.js";
+import { schemaText } from "./schema.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -167,10 +166,8 @@ export function registerData(program: Command, ctx: CliContext, worldOf: () => s
 
   data
     .command("schema")
-    .description("print the JSON Schema of world files, for editors")
-    .action(() =>
-      printJson(ctx, z.toJSONSchema(WorldDocSchema, { io: "input", target: "draft-2020-12" })),
-    );
+    .description("print the JSON Schema of world files, for editors (= levier schema world)")
+    .action(() => ctx.stdout.write(schemaText("world")));
 }
 
 function renderSummary(s: WorldSummary, top: number): string {

@@ -34,9 +34,13 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   "data show": ["levier data show --top 5"],
   "data sources": ["levier data sources --json > sources.json"],
-  "data schema": ["levier data schema > world.schema.json"],
+  "data schema": ["levier data schema > world.schema.json   # the same as levier schema world"],
   "data import mrio": [
     "levier data import mrio ../shared/data/wiod --layout wiod --out /tmp/world",
+  ],
+  schema: [
+    "levier schema scenario --out scenario.schema.json",
+    "levier schema result > result.schema.json   # what levier run --json prints",
   ],
   "game solve": [
     "levier game solve game.nfg   # Nash equilibria, dominance, threats (Gambit .nfg/.efg)",

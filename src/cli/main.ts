@@ -16,6 +16,7 @@ import { registerGame } from "./game.js";
 import { registerGameBuild } from "./game-build.js";
 import { stopProgress } from "./progress.js";
 import { registerRun } from "./run.js";
+import { registerSchema } from "./schema.js";
 
 export const VERSION = "0.1.0";
 
@@ -45,10 +46,17 @@ export async function main(
   registerRun(program, ctx, worldOf);
   registerGame(program, ctx);
   registerCouncil(program, ctx);
-  // Commands that read no world (game solve, the Council's): registered before game build.
-  const worldFree = new Set(
-    program.commands.filter((c) => c.name() === "game" || c.name() === "council").flatMap(leaves),
-  );
+  registerSchema(program, ctx);
+  // Commands that read no world (game solve, the Council's, schema): registered before game
+  // build; `data schema` is `schema world` under its old name.
+  const worldFree = new Set([
+    ...program.commands
+      .filter((c) => ["game", "council", "schema"].includes(c.name()))
+      .flatMap(leaves),
+    ...program.commands
+      .filter((c) => c.name() === "data")
+      .flatMap((c) => c.commands.filter((s) => s.name() === "schema")),
+  ]);
   registerGameBuild(program, ctx, worldOf);
   registerAnalysis(program, ctx, worldOf);
   for (const cmd of program.commands) applyDefaults(cmd, worldFree);
@@ -56,7 +64,7 @@ export async function main(
     // --world is used or refused: a command that reads no world says so rather than ignore it.
     if (worldFree.has(action) && program.opts<{ world?: string }>().world !== undefined)
       throw new UsageError(
-        `--world: \`levier ${action.parent?.name()} ${action.name()}\` reads no world; leave --world out`,
+        `--world: \`levier ${commandPath(action)}\` reads no world; leave --world out`,
       );
   });
   try {

@@ -38,6 +38,14 @@ export const UNITS = {
   poolStock: "units of the good held at the end of the month",
 } as const;
 
+/** A warning of the run: an issue, and for a measure's warning, the measure it names. */
+export interface RunWarning extends Issue {
+  /** The measure's label: its id, or `type #n`. */
+  measure?: string;
+  /** Its index in the scenario's `measures`. */
+  index?: number;
+}
+
 export interface RunDocument {
   /** The loss measure that ranks the actors (and sets the Council's gains). */
   lossMeasure: { id: LossMeasure; meaning: string };
@@ -65,7 +73,7 @@ export interface RunDocument {
   /** Every warning of the run, with where it is: the world's (unsourced figures and the like),
    * the scenario's (a measure cut at a shorter horizon) and the measures' (one that matched
    * nothing: `measure` and `index` name it); `levier run` also prints them on stderr. */
-  warnings: Issue[];
+  warnings: RunWarning[];
 }
 
 /** Actors sorted by their loss in `measure` (the total by default), largest first (ties by id). */

@@ -55,7 +55,7 @@ export async function buildGameRequest(req: {
   const parsed = parseYaml(req.text, req.file);
   if (!parsed.doc) throw new InputError(parsed.issues);
   const doc = parsed.doc;
-  const { value: spec, issues } = validateDoc(GameSpecSchema, doc);
+  const { value: spec, issues } = validateDoc(GameSpecSchema, doc, "game");
   if (!spec) throw new InputError(issues);
   const patched = patchWorldOf(req.world, spec.world, doc);
   if (!patched.world) throw new InputError(patched.issues);

@@ -35,7 +35,7 @@ export function loadScenario(
   const parsed = parseYaml(text, file);
   if (!parsed.doc) return { issues: parsed.issues };
   const doc = parsed.doc;
-  const { value: scenario, issues } = validateDoc(ScenarioSchema, doc);
+  const { value: scenario, issues } = validateDoc(ScenarioSchema, doc, "scenario");
   if (!scenario) return { issues };
   const cut: Issue[] = [];
   const dropped = new Set<number>();

@@ -95,7 +95,11 @@ function loadLevel(
   const parts: Part[] = [];
   const schemaIssues: Issue[] = [];
   for (const located of read.docs) {
-    const { value, issues } = validateDoc(isPatch ? WorldPatchSchema : WorldDocSchema, located);
+    const { value, issues } = validateDoc(
+      isPatch ? WorldPatchSchema : WorldDocSchema,
+      located,
+      isPatch ? "patch" : "world",
+    );
     if (value) parts.push({ doc: value as WorldDoc, located });
     schemaIssues.push(...issues);
   }

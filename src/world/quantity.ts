@@ -9,43 +9,89 @@ const finite = z.number().refine(Number.isFinite, { message: "expected a finite 
 
 /** Provenance fields that any figure may carry. */
 const provenance = {
-  source: z.string().min(1).optional(),
-  year: z.number().int().min(1900).max(2100).optional(),
-  note: z.string().optional(),
+  source: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Id of the figure's source (in `sources`); default: the item's source."),
+  year: z
+    .number()
+    .int()
+    .min(1900)
+    .max(2100)
+    .optional()
+    .describe("The year the figure describes; default: the item's year."),
+  note: z.string().optional().describe("How the figure was found or derived, and its caveats."),
 };
 
-export const FixedSchema = z.strictObject({ value: finite, ...provenance });
+const low = finite.describe("The lowest value the figure may take.");
+const mode = finite.describe("The most likely value; what a deterministic run uses.");
+const high = finite.describe("The highest value the figure may take.");
 
-export const TriangularSchema = z.strictObject({
-  dist: z.literal("triangular"),
-  low: finite,
-  mode: finite,
-  high: finite,
-  ...provenance,
-});
+export const FixedSchema = z
+  .strictObject({ value: finite.describe("The figure."), ...provenance })
+  .meta({
+    id: "fixedFigure",
+    title: "Figure with its source",
+    description: "A plain figure that names its own source, year or note.",
+  });
 
-export const PertSchema = z.strictObject({
-  dist: z.literal("pert"),
-  low: finite,
-  mode: finite,
-  high: finite,
-  ...provenance,
-});
+export const TriangularSchema = z
+  .strictObject({
+    dist: z.literal("triangular").describe("A triangular distribution over low–high."),
+    low,
+    mode,
+    high,
+    ...provenance,
+  })
+  .meta({
+    id: "triangular",
+    title: "Triangular distribution",
+    description: "A figure drawn from a triangular distribution (low, mode, high).",
+  });
 
-export const UniformSchema = z.strictObject({
-  dist: z.literal("uniform"),
-  low: finite,
-  high: finite,
-  ...provenance,
-});
+export const PertSchema = z
+  .strictObject({
+    dist: z.literal("pert").describe("A PERT (scaled beta) distribution over low–high."),
+    low,
+    mode,
+    high,
+    ...provenance,
+  })
+  .meta({
+    id: "pert",
+    title: "PERT distribution",
+    description: "A figure drawn from a PERT distribution (low, mode, high; low < high).",
+  });
+
+export const UniformSchema = z
+  .strictObject({
+    dist: z.literal("uniform").describe("A uniform distribution over low–high."),
+    low,
+    high,
+    ...provenance,
+  })
+  .meta({
+    id: "uniform",
+    title: "Uniform distribution",
+    description: "A figure drawn uniformly from low–high; a deterministic run uses the midpoint.",
+  });
 
 /** Lognormal given by the mean and standard deviation of log(X). */
-export const LognormalSchema = z.strictObject({
-  dist: z.literal("lognormal"),
-  mu: finite,
-  sigma: finite.refine((s) => s > 0, { message: "expected sigma > 0" }),
-  ...provenance,
-});
+export const LognormalSchema = z
+  .strictObject({
+    dist: z.literal("lognormal").describe("A lognormal distribution: log(X) is normal."),
+    mu: finite.describe("The mean of log(X); a deterministic run uses exp(mu), the median."),
+    sigma: finite
+      .refine((s) => s > 0, { message: "expected sigma > 0" })
+      .describe("The standard deviation of log(X), > 0."),
+    ...provenance,
+  })
+  .meta({
+    id: "lognormal",
+    title: "Lognormal distribution",
+    description: "A figure drawn from a lognormal distribution given by mu and sigma of log(X).",
+  });
 
 export const DistributionSchema = z.discriminatedUnion("dist", [
   TriangularSchema,
@@ -54,7 +100,17 @@ export const DistributionSchema = z.discriminatedUnion("dist", [
   LognormalSchema,
 ]);
 
-export const QuantitySchema = z.union([finite, FixedSchema, DistributionSchema]);
+export const QuantitySchema = z
+  .union([finite.describe("A plain figure."), FixedSchema, DistributionSchema])
+  .meta({
+    id: "figure",
+    title: "Figure",
+    description:
+      "A number, the number with its own source ({value, source, year}), or a distribution " +
+      "(triangular, pert, uniform, lognormal) that Monte Carlo runs draw from; a " +
+      "deterministic run uses its central value. It takes its source and year from the item " +
+      "that holds it unless it names its own.",
+  });
 
 export type Quantity = z.infer<typeof QuantitySchema>;
 export type Distribution = z.infer<typeof DistributionSchema>;

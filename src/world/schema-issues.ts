@@ -9,19 +9,28 @@ import type { LocatedDoc } from "../parse/located.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
-/** Validates the document against `schema`; returns the parsed value or the issues. */
+/** Validates the document against `schema`; returns the parsed value or the issues. `kind`
+ * names the document's JSON Schema (`levier schema KIND`), for the hint on an unknown field. */
 export function validateDoc<S extends z.ZodType>(
   schema: S,
   doc: LocatedDoc,
+  kind?: string,
 ): { value?: z.infer<S>; issues: Issue[] } {
   const result = schema.safeParse(doc.value);
   if (result.success) return { value: result.data, issues: [] };
   const issues: Issue[] = [];
-  for (const zi of result.error.issues) translate(zi, [], doc, issues);
+  const hint = kind === undefined ? "" : ` against the schema (levier schema ${kind})`;
+  for (const zi of result.error.issues) translate(zi, [], doc, issues, hint);
   return { issues: dedupe(issues) };
 }
 
-function translate(zi: ZodIssue, prefix: readonly PropertyKey[], doc: LocatedDoc, out: Issue[]) {
+function translate(
+  zi: ZodIssue,
+  prefix: readonly PropertyKey[],
+  doc: LocatedDoc,
+  out: Issue[],
+  hint: string,
+) {
   const path = [...prefix, ...zi.path];
   if (zi.code === "invalid_union" && zi.errors.length === 0 && "options" in zi) {
     const options = (zi as { options: unknown[] }).options.map((o) => JSON.stringify(o)).join(", ");
@@ -32,7 +41,7 @@ function translate(zi: ZodIssue, prefix: readonly PropertyKey[], doc: LocatedDoc
   if (zi.code === "invalid_union" && zi.errors.length > 0) {
     const branch = bestBranch(zi.errors);
     if (branch) {
-      for (const sub of branch) translate(sub, path, doc, out);
+      for (const sub of branch) translate(sub, path, doc, out, hint);
       return;
     }
     out.push(
@@ -50,7 +59,7 @@ function translate(zi: ZodIssue, prefix: readonly PropertyKey[], doc: LocatedDoc
         issue(
           doc,
           [...path, key],
-          `unknown field ${JSON.stringify(key)}; check its spelling against the schema (levier data schema)`,
+          `unknown field ${JSON.stringify(key)}; check its spelling${hint}`,
         ),
       );
     }

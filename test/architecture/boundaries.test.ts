@@ -25,6 +25,7 @@ const CORE = [
   "random",
   "run",
   "scenario",
+  "schema",
   "simulate",
   "strategy",
   "world",

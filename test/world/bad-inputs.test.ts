@@ -107,7 +107,7 @@ const CORPUS: [string, string][] = [
   ],
   [
     "unknown-field.yaml",
-    'bad-worlds/unknown-field.yaml:7:18: error[schema] goods[0].globalOuput: unknown field "globalOuput"; check its spelling against the schema (levier data schema)',
+    'bad-worlds/unknown-field.yaml:7:18: error[schema] goods[0].globalOuput: unknown field "globalOuput"; check its spelling against the schema (levier schema patch)',
   ],
   [
     "missing-field.yaml",
