@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { RunDocument } from "../run/document.js";
+import { bottomLine } from "./bottom-line.js";
 
 export async function toXlsx(doc: RunDocument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -13,6 +14,10 @@ export async function toXlsx(doc: RunDocument): Promise<Buffer> {
   summary.addRow(["scenario", doc.scenario.name]);
   summary.addRow(["horizon (months)", doc.scenario.horizon]);
   if (doc.scenario.description) summary.addRow(["description", doc.scenario.description.trim()]);
+  summary.addRow([]);
+  // The answer first, as in every report (report/bottom-line.ts).
+  summary.addRow(["bottom line"]).font = { bold: true };
+  for (const line of bottomLine(doc)) summary.addRow(["", line]).alignment = { wrapText: true };
   summary.addRow([]);
   summary.addRow(["measure", "type", "from month", "to month"]).font = { bold: true };
   for (const m of doc.scenario.measures) summary.addRow([m.id, m.type, m.start, m.end]);

@@ -305,8 +305,19 @@ describe("report formats", () => {
       expect(
         readFileSync(join(dir, "taiwan-fab-disruption-charts/goods-output.svg"), "utf8"),
       ).toMatch(/^<svg/);
+      // The Markdown opens with its bottom line too.
+      expect(md.split("\n").slice(0, 4)).toEqual([
+        `# ${(doc.scenario as { name: string }).name}`,
+        "",
+        "## Bottom line",
+        "",
+      ]);
+      expect(md.split("\n")[4]).toMatch(/^- The United States loses most: \$/);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(join(dir, "taiwan-fab-disruption.xlsx"));
+      const summary = wb.getWorksheet("Summary")!;
+      const texts = summary.getColumn(2).values.filter((v): v is string => typeof v === "string");
+      expect(texts.some((t) => t.startsWith("The United States loses most: $"))).toBe(true);
       const sheet = wb.getWorksheet("Actors")!;
       const actors = doc.actors as ActorDoc[];
       actors.forEach((a, i) => {
