@@ -14,14 +14,19 @@ const active = new Set<SingleBar>();
 
 /** Batch options that draw a bar labelled `what`, or none when stderr is not a terminal. Each
  * batch gets its own bar, cleared as soon as the batch is done, before the command prints. */
-export function progressOf(ctx: CliContext, what: string, quiet = false): TaskBatchOptions {
+export function progressOf(
+  ctx: CliContext,
+  what: string,
+  quiet = false,
+  unit = "simulations",
+): TaskBatchOptions {
   if (!ctx.terminal || quiet) return {};
   let bar: SingleBar | undefined;
   return {
     onProgress: (done, total) => {
       if (!bar) {
         bar = new SingleBar({
-          format: `${what} [{bar}] {value}/{total} simulations, {eta_formatted} left`,
+          format: `${what} [{bar}] {value}/{total} ${unit}, {eta_formatted} left`,
           stream: process.stderr,
           clearOnComplete: true,
           hideCursor: true,

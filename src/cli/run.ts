@@ -4,6 +4,7 @@
  * @module
  */
 
+import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
@@ -11,6 +12,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
+import { drawExecutor } from "../node/draw-parallel.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseCsv } from "../parse/csv.js";
 import { runReport } from "../report/run-report.js";
@@ -21,7 +23,7 @@ import { toXlsx } from "../report/xlsx.js";
 import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { RealWorld } from "../world/realised.js";
-import { lossMeasureOf } from "./analysis.js";
+import { defaultThreads, lossMeasureOf } from "./analysis.js";
 import {
   CHARTS_FLAGS,
   CHARTS_HELP,
@@ -31,6 +33,7 @@ import {
 } from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
+import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
@@ -40,6 +43,9 @@ interface RunOptions extends TableFlags {
   loss?: string;
   network?: string;
   months?: string;
+  draws?: string;
+  seed?: string;
+  workers?: string;
   out?: string;
   format?: string;
   json?: boolean;
@@ -55,6 +61,9 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
     .option(CHARTS_FLAGS, CHARTS_HELP)
     .option("--loss <measure>", `loss measure that ranks actors: ${LOSS_MEASURES.join(", ")}`)
+    .option("--draws <n>", "Monte Carlo draws over every figure given as a distribution")
+    .option("--seed <s>", "seed of the draws (default 1): draw k is reproducible from (seed, k)")
+    .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
       const format = opts.format as ReportFormat;
@@ -78,6 +87,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         throw new UsageError(
           `--format ${format} writes a report file; give --out DIR to say where (the terminal gets the summary, --json the document)`,
         );
+      const draws = drawsOf(opts);
       const dir = outDirOf(ctx, opts.out);
       const charts = chartsDirOf(ctx, opts.charts);
       const world = loadWorldFor(ctx, worldOf());
@@ -86,6 +96,11 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         file,
         "no such scenario file; expected a YAML scenario (see examples/)",
       );
+      // Ctrl-C during the draws stops them cleanly: the draws finished are kept.
+      const abort = new AbortController();
+      const signal = abort.signal;
+      const stop = () => abort.abort();
+      if (draws) process.once("SIGINT", stop);
       const { doc, warnings } = await runScenarioRequest({
         world,
         text,
@@ -96,7 +111,25 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
         ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
         council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
-      });
+        ...(draws
+          ? {
+              draws: {
+                ...draws,
+                execute: drawExecutor(draws.workers),
+                batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
+                inputs: {
+                  scenario: sha256(text),
+                  world: sha256(JSON.stringify(world.world)),
+                },
+              },
+            }
+          : {}),
+      }).finally(() => process.off("SIGINT", stop));
+      if (doc.draws && doc.draws.done < doc.draws.requested)
+        println(
+          ctx.stderr,
+          `levier: stopped after ${doc.draws.done} of ${doc.draws.requested} draws; the ranges are over the ${doc.draws.done} finished`,
+        );
       printWarnings(ctx, warnings);
       if (opts.json) printJson(ctx, doc);
       else printTables(ctx, opts, runTables(doc), () => terminalSummary(doc));
@@ -141,4 +174,38 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   const { network, issues } = firmNetwork(world, tables[0]!, tables[1]!);
   if (!network) throw new InputError(issues);
   return network;
+}
+
+/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws. */
+function drawsOf(opts: RunOptions): { count: number; seed: number; workers: number } | undefined {
+  const whole = (flag: string, text: string, lo: number, hi: number, what: string) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
+      throw new UsageError(
+        `${flag}: expected ${what} from ${lo} to ${hi}, found ${JSON.stringify(text)}`,
+      );
+    return n;
+  };
+  if (opts.draws === undefined) {
+    for (const flag of ["seed", "workers"] as const)
+      if (opts[flag] !== undefined)
+        throw new UsageError(`--${flag}: it sets the Monte Carlo draws; give --draws N too`);
+    return undefined;
+  }
+  if (opts.network !== undefined)
+    throw new UsageError(
+      "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
+    );
+  return {
+    count: whole("--draws", opts.draws, 1, 1_000_000, "a whole number of draws"),
+    seed: opts.seed === undefined ? 1 : whole("--seed", opts.seed, 0, 4294967295, "a whole number"),
+    workers:
+      opts.workers === undefined
+        ? defaultThreads()
+        : whole("--workers", opts.workers, 1, 64, "a whole number of threads"),
+  };
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { RunDocument } from "../run/document.js";
+import type { ActorEntry, RunDocument } from "../run/document.js";
 import type { ActorResult } from "../run/results.js";
 import { pct, usd } from "./format.js";
 
@@ -66,6 +66,10 @@ export function bottomLine(doc: RunDocument): string[] {
   const states = doc.actors.filter((a) => a.kind !== "bloc");
   const headline = doc.scenario.headline ?? "loss";
   if (headline === "capacity-share" && doc.capacityShare) out.push(capacitySentence(doc));
+  if (doc.draws)
+    out.push(
+      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}).`,
+    );
 
   const top = states[0];
   const largest = Math.max(0, ...states.map((a) => Math.abs(a.loss)));
@@ -103,7 +107,9 @@ function capacitySentence(doc: RunDocument): string {
   const { actor, good } = namesOf(doc);
   const who = capital(listOf(c.actors.map((id) => theName(actor(id)))));
   const paper = c.paper === undefined ? "" : ` (the paper: about ${pct(c.paper, 0)})`;
-  return `${who} ${c.actors.length > 1 ? "hold" : "holds"} ${pct(c.baseline, 1)} of world ${good(c.good)} capacity at baseline and ${pct(c.horizon, 1)} in month ${doc.scenario.horizon}; this scenario's investments are ${pct(c.added, 1)} of world capacity then${paper}.`;
+  const r = c.ranges?.share.at(-1);
+  const range = r ? ` (90% of draws: ${pct(r.p5, 1)} to ${pct(r.p95, 1)})` : "";
+  return `${who} ${c.actors.length > 1 ? "hold" : "holds"} ${pct(c.baseline, 1)} of world ${good(c.good)} capacity at baseline and ${pct(c.horizon, 1)}${range} in month ${doc.scenario.horizon}; this scenario's investments are ${pct(c.added, 1)} of world capacity then${paper}.`;
 }
 
 type Names = ReturnType<typeof namesOf>;
@@ -118,7 +124,14 @@ function largestPart(a: ActorResult): { words: string; value: number } {
   return parts.reduce((x, y) => (y.value > x.value ? y : x));
 }
 
-function loserSentence(doc: RunDocument, a: ActorResult, names: Names): string {
+/** " (90% of draws: $A to $B)" for a figure that has a range over the draws, else "". */
+export function rangeWords(a: ActorEntry, figure: "loss" = "loss"): string {
+  const r = a.ranges?.[figure];
+  if (!r) return "";
+  return ` (90% of draws: ${usd(r.p5)} to ${usd(r.p95)})`;
+}
+
+function loserSentence(doc: RunDocument, a: ActorEntry, names: Names): string {
   const gdp = a.lossGdpShare === undefined ? "" : ` (${pct(a.lossGdpShare)} of its GDP)`;
   const part = largestPart(a);
   const short = a.boundBy.slice(0, 2).map((b) => names.good(b.good));
@@ -127,7 +140,7 @@ function loserSentence(doc: RunDocument, a: ActorResult, names: Names): string {
       ? `; the largest part is ${part.words} (${usd(part.value)})${short.length > 0 ? `, as ${listOf(short)} ran short` : ""}`
       : "";
   const role = roleOf(doc, a.id);
-  return `${theName(a.name, true)}${role ? `, ${role},` : ""} loses most: ${usd(a.loss)} over the ${doc.scenario.horizon} months${gdp}${why}.`;
+  return `${theName(a.name, true)}${role ? `, ${role},` : ""} loses most: ${usd(a.loss)}${rangeWords(a)} over the ${doc.scenario.horizon} months${gdp}${why}.`;
 }
 
 /** "which imposes export controls" / "a target of export controls", from the measures'
@@ -145,7 +158,7 @@ function roleOf(doc: RunDocument, id: string): string | undefined {
 function euSentence(eu: NonNullable<RunDocument["eu"]>, names: Names): string {
   const b = eu.bloc;
   const gdp = b.lossGdpShare === undefined ? "" : ` (${pct(b.lossGdpShare)} of its GDP)`;
-  const verb = b.loss >= 0 ? `loses ${usd(b.loss)}` : `gains ${usd(-b.loss)}`;
+  const verb = `${b.loss >= 0 ? `loses ${usd(b.loss)}` : `gains ${usd(-b.loss)}`}${rangeWords(b)}`;
   const hit = [...eu.members]
     .filter((m) => m.loss >= NEGLIGIBLE_USD)
     .sort((x, y) => (y.lossGdpShare ?? 0) - (x.lossGdpShare ?? 0) || y.loss - x.loss)

@@ -106,13 +106,18 @@ function goodsChart(doc: RunDocument): Chart {
       g.output.some((y) => g.baseline > 0 && Math.abs(y / g.baseline - 1) > FLAT),
   );
   const values = shown.flatMap((g) =>
-    g.output.map((y, t) => ({
-      good: names.goodLabel(g.id),
-      id: g.id,
-      month: t + 1,
-      percent: g.baseline > 0 ? (100 * y) / g.baseline : 100,
-    })),
+    g.output.map((y, t) => {
+      const r = g.ranges?.output[t];
+      return {
+        good: names.goodLabel(g.id),
+        id: g.id,
+        month: t + 1,
+        percent: g.baseline > 0 ? (100 * y) / g.baseline : 100,
+        ...(r ? { p5: 100 * r.p5, p95: 100 * r.p95 } : {}),
+      };
+    }),
   );
+  const banded = shown.some((g) => g.ranges);
   return {
     id: "goods-output",
     title: "World output of the key goods, % of baseline",
@@ -124,24 +129,70 @@ function goodsChart(doc: RunDocument): Chart {
       width: WIDTH,
       height: 260,
       data: { values },
-      mark: { type: "line", point: false },
-      encoding: {
-        x: monthAxis(doc.scenario.horizon),
-        y: {
-          field: "percent",
-          type: "quantitative",
-          title: "% of baseline world output",
-          scale: { zero: false },
+      ...band(
+        banded,
+        {
+          x: monthAxis(doc.scenario.horizon),
+          y: { field: "p5", type: "quantitative" },
+          y2: { field: "p95" },
+          color: { field: "good", type: "nominal" },
         },
-        color: { field: "good", type: "nominal", title: "good", legend: { labelLimit: 300 } },
-        tooltip: [
-          { field: "good" },
-          { field: "id", title: "id" },
-          { field: "month" },
-          { field: "percent", format: ".1f", title: "% of baseline" },
-        ],
-      },
+        {
+          mark: { type: "line", point: false },
+          encoding: {
+            x: monthAxis(doc.scenario.horizon),
+            y: {
+              field: "percent",
+              type: "quantitative",
+              title: "% of baseline world output",
+              scale: { zero: false },
+            },
+            color: { field: "good", type: "nominal", title: "good", legend: { labelLimit: 300 } },
+            tooltip: [
+              { field: "good" },
+              { field: "id", title: "id" },
+              { field: "month" },
+              { field: "percent", format: ".1f", title: "% of baseline" },
+            ],
+          },
+        },
+      ),
     },
+  };
+}
+
+/** Horizontal bars, with a rule from the 5th to the 95th percentile over the draws on each when
+ * the run made draws. */
+function errorBars(
+  ranged: boolean,
+  bars: { mark: unknown; encoding: Record<string, unknown> },
+): Record<string, unknown> {
+  if (!ranged) return bars;
+  const y = {
+    ...(bars.encoding.y as Record<string, unknown>),
+    sort: { field: "bn", order: "descending" },
+  };
+  return {
+    layer: [
+      { ...bars, encoding: { ...bars.encoding, y } },
+      {
+        mark: { type: "rule", color: "#333" },
+        encoding: { y, x: { field: "p5", type: "quantitative" }, x2: { field: "p95" } },
+      },
+    ],
+  };
+}
+
+/** A chart's marks, with a band under them (the 5th to 95th percentiles over the draws) when
+ * the run made draws; without, the marks alone, as before. */
+function band(
+  banded: boolean,
+  area: Record<string, unknown>,
+  marks: { mark: unknown; encoding: Record<string, unknown> },
+): Record<string, unknown> {
+  if (!banded) return marks;
+  return {
+    layer: [{ mark: { type: "area", opacity: 0.18 }, encoding: area }, marks],
   };
 }
 
@@ -196,7 +247,9 @@ function lossChart(doc: RunDocument): Chart {
     id: a.id,
     bn: a.loss / 1e9,
     role: by.has(a.id) ? "imposes the controls" : on.has(a.id) ? "targeted" : "other",
+    ...(a.ranges?.loss ? { p5: a.ranges.loss.p5 / 1e9, p95: a.ranges.loss.p95 / 1e9 } : {}),
   }));
+  const ranged = values.some((v) => "p5" in v);
   return {
     id: "hardest-hit",
     title: "Who loses and who gains: loss over the horizon, USD bn (negative: a gain)",
@@ -208,30 +261,38 @@ function lossChart(doc: RunDocument): Chart {
       width: WIDTH,
       height: Math.max(120, 22 * values.length),
       data: { values },
-      mark: "bar",
-      encoding: {
-        y: { field: "actor", type: "nominal", sort: "-x", title: null, axis: { labelLimit: 260 } },
-        x: { field: "bn", type: "quantitative", title: "USD bn" },
-        ...(by.size > 0
-          ? {
-              color: {
-                field: "role",
-                type: "nominal",
-                title: "role",
-                legend: { labelLimit: 240 },
-                scale: {
-                  domain: ["imposes the controls", "targeted", "other"],
-                  range: ["#d95f02", "#1b9e77", "#7570b3"],
+      ...errorBars(ranged, {
+        mark: "bar",
+        encoding: {
+          y: {
+            field: "actor",
+            type: "nominal",
+            sort: "-x",
+            title: null,
+            axis: { labelLimit: 260 },
+          },
+          x: { field: "bn", type: "quantitative", title: "USD bn" },
+          ...(by.size > 0
+            ? {
+                color: {
+                  field: "role",
+                  type: "nominal",
+                  title: "role",
+                  legend: { labelLimit: 240 },
+                  scale: {
+                    domain: ["imposes the controls", "targeted", "other"],
+                    range: ["#d95f02", "#1b9e77", "#7570b3"],
+                  },
                 },
-              },
-            }
-          : {}),
-        tooltip: [
-          { field: "actor" },
-          { field: "id", title: "id" },
-          { field: "bn", format: ".3f", title: "USD bn" },
-        ],
-      },
+              }
+            : {}),
+          tooltip: [
+            { field: "actor" },
+            { field: "id", title: "id" },
+            { field: "bn", format: ".3f", title: "USD bn" },
+          ],
+        },
+      }),
     },
   };
 }
@@ -302,6 +363,22 @@ function capacityChart(doc: RunDocument): Chart {
       },
     },
   ];
+  if (c.ranges) {
+    const bandValues = c.ranges.share.map((r, t) => ({
+      month: t + 1,
+      p5: 100 * r.p5,
+      p95: 100 * r.p95,
+    }));
+    layers.unshift({
+      data: { values: bandValues },
+      mark: { type: "area", opacity: 0.18 },
+      encoding: {
+        x: monthAxis(doc.scenario.horizon),
+        y: { field: "p5", type: "quantitative" },
+        y2: { field: "p95" },
+      },
+    });
+  }
   if (c.paper !== undefined) {
     const paper = [{ percent: 100 * c.paper, label: `the paper: ≈${round(100 * c.paper)}%` }];
     layers.push(

@@ -189,6 +189,77 @@ export const RunWarningSchema = z
     description: "A warning of the run, with where it is; a measure's warning names the measure.",
   });
 
+export const StatsSchema = z
+  .strictObject({
+    mean: z.number().describe("The mean over the draws."),
+    p5: z.number().describe("The 5th percentile (type 7: linear between order statistics)."),
+    p25: z.number().describe("The 25th percentile."),
+    p50: z.number().describe("The median."),
+    p75: z.number().describe("The 75th percentile."),
+    p95: z.number().describe("The 95th percentile."),
+  })
+  .meta({
+    id: "stats",
+    title: "Range over the draws",
+    description: "The mean and percentiles of a figure over the Monte Carlo draws.",
+  });
+
+const stat = (what: string) => StatsSchema.exactOptional().describe(`The range of ${what}.`);
+
+const ActorEntrySchema = ActorResultSchema.extend({
+  ranges: z
+    .strictObject({
+      loss: stat("the loss (in the run's measure)"),
+      lossGdpShare: stat("the loss as a share of GDP"),
+      finalUseLost: stat("the final use lost"),
+      valueAddedLost: stat("the value added lost in the chain"),
+      downstreamLost: stat("the value added lost downstream"),
+      securityIndexLoss: stat("the security index loss"),
+    })
+    .exactOptional()
+    .describe("With --draws: each figure's mean and percentiles over the draws."),
+});
+
+const GoodEntrySchema = GoodResultSchema.extend({
+  ranges: z
+    .strictObject({
+      output: z
+        .array(StatsSchema)
+        .describe("Per month, world output as a share of the draw's baseline."),
+    })
+    .exactOptional()
+    .describe("With --draws: the range of world output over the draws."),
+});
+
+const CapacityEntrySchema = CapacityShareSchema.extend({
+  ranges: z
+    .strictObject({
+      share: z.array(StatsSchema).describe("Per month, the actors' share of world capacity."),
+    })
+    .exactOptional()
+    .describe("With --draws: the range of the share over the draws."),
+});
+
+export const DrawsInfoSchema = z
+  .strictObject({
+    requested: z.number().int().describe("Draws asked for."),
+    done: z.number().int().describe("Draws finished (fewer when the run was stopped)."),
+    seed: z.number().int().describe("The seed: draw k is reproducible alone from (seed, k)."),
+    stream: z
+      .literal("xoshiro128** per draw, state from (seed, k)")
+      .describe("How each draw's random numbers are made."),
+    inputs: z
+      .record(z.string(), z.string())
+      .exactOptional()
+      .describe("SHA-256 hashes of the inputs (the scenario file, the world), to replay a run."),
+    note: z.string().describe("What the ranges cover."),
+  })
+  .meta({
+    id: "drawsInfo",
+    title: "Monte Carlo draws",
+    description: "How the draws of a run were made, so that it can be replayed.",
+  });
+
 const unitsShape = Object.fromEntries(
   Object.entries(UNITS).map(([key, unit]) => [
     key,
@@ -249,22 +320,25 @@ export const RunDocumentSchema = z
       .describe("The scenario run."),
     units: z.strictObject(unitsShape).readonly().describe("The unit of each figure."),
     actors: z
-      .array(ActorResultSchema)
+      .array(ActorEntrySchema)
       .describe("Every actor, largest loss first in the loss measure (ties by id)."),
     eu: z
       .strictObject({
-        bloc: ActorResultSchema.describe("The EU as the sum of its members."),
-        members: z.array(ActorResultSchema).describe("Its members, in the order of `actors`."),
+        bloc: ActorEntrySchema.describe("The EU as the sum of its members."),
+        members: z.array(ActorEntrySchema).describe("Its members, in the order of `actors`."),
       })
       .exactOptional()
       .describe("The EU and its members, where the world has the EU as a bloc."),
-    goods: z.array(GoodResultSchema).describe("Every good's world output over time."),
+    goods: z.array(GoodEntrySchema).describe("Every good's world output over time."),
     nodes: z
       .array(NodeResultSchema)
       .describe("Per production node and month: output and shortfall."),
     pools: z.array(PoolResultSchema).describe("Per pool and month: stock."),
-    capacityShare: CapacityShareSchema.exactOptional().describe(
+    capacityShare: CapacityEntrySchema.exactOptional().describe(
       "The share of world capacity the scenario's report states.",
+    ),
+    draws: DrawsInfoSchema.exactOptional().describe(
+      "With --draws: how the draws were made and how many finished.",
     ),
     council: CouncilOnScenarioSchema.exactOptional().describe(
       "For scenarios with an EU measure: who pays, the vote, the least compensation.",

@@ -13,6 +13,7 @@ import {
   type LossMeasure,
 } from "../losses/measure.js";
 import type { Headline } from "../scenario/schema.js";
+import type { ActorRanges, DrawsInfo, Stats } from "./draws.js";
 import type { ActorResult, GoodResult, NodeResult, PoolResult } from "./results.js";
 import type { CapacityShare, ScenarioRun } from "./scenario-run.js";
 
@@ -46,6 +47,19 @@ export interface RunWarning extends Issue {
   index?: number;
 }
 
+/** An actor's results, with their ranges over the draws when the run made draws. */
+export interface ActorEntry extends ActorResult {
+  ranges?: ActorRanges;
+}
+/** A good's world output, with its range per month (share of baseline) over the draws. */
+export interface GoodEntry extends GoodResult {
+  ranges?: { output: Stats[] };
+}
+/** The capacity share, with its range per month over the draws. */
+export interface CapacityEntry extends CapacityShare {
+  ranges?: { share: Stats[] };
+}
+
 export interface RunDocument {
   /** The loss measure that ranks the actors (and sets the Council's gains). */
   lossMeasure: { id: LossMeasure; meaning: string };
@@ -60,13 +74,16 @@ export interface RunDocument {
     keyGoods?: string[];
   };
   units: typeof UNITS;
-  actors: ActorResult[];
-  eu?: { bloc: ActorResult; members: ActorResult[] };
-  goods: GoodResult[];
+  actors: ActorEntry[];
+  eu?: { bloc: ActorEntry; members: ActorEntry[] };
+  goods: GoodEntry[];
   /** Per production node and month: output and shortfall; per pool and month: stock. */
   nodes: NodeResult[];
   pools: PoolResult[];
-  capacityShare?: CapacityShare;
+  capacityShare?: CapacityEntry;
+  /** With `--draws`: how the draws were made and how many finished; every actor, good and the
+   * capacity share then carry `ranges` (mean and percentiles over the draws). */
+  draws?: DrawsInfo;
   /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
   council?: CouncilOnScenario;
   conservation: { maxOverShipped: number; maxOverUsed: number };

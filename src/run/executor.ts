@@ -26,9 +26,9 @@ export type TaskExecutor = (
 ) => Promise<Losses[]>;
 
 /** A batch stopped by its signal; `results[i]` is task i's result where it finished. */
-export class TasksCancelled extends Error {
+export class TasksCancelled<R = Losses> extends Error {
   constructor(
-    readonly results: (Losses | undefined)[],
+    readonly results: (R | undefined)[],
     readonly done: number,
   ) {
     super(`stopped after ${done} of ${results.length} tasks`);

@@ -63,7 +63,10 @@ export interface ScenarioRun {
 }
 
 /** Runs a scenario on the world's network, or on `network` (a firm-level network) if given. */
-export function runScenario({ scenario, world }: RealisedScenario, network?: Network): ScenarioRun {
+/** What a run needs: the scenario and its realised world. */
+export type RunInput = Pick<RealisedScenario, "scenario"> & { world: { world: RealWorld } };
+
+export function runScenario({ scenario, world }: RunInput, network?: Network): ScenarioRun {
   const net = network ?? compileWorld(world.world, { extraNodes: extraNodes(scenario) });
   const warnings: MeasureWarning[] = [];
   // Always compiled: the world's standing export controls apply with or without measures.

@@ -20,6 +20,14 @@ import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
 import { loadScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
 import { type RunDocument, runDocument } from "./document.js";
+import {
+  type DrawExecutor,
+  type DrawJob,
+  type DrawResult,
+  inThreadDraws,
+  withDrawRanges,
+} from "./draws.js";
+import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
 import { type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
 
@@ -38,6 +46,16 @@ export interface ScenarioRequest {
   rng?: Uniform;
   /** The Council's data and a MILP solver, asked for only when the EU acts in the scenario. */
   council?: () => Promise<{ council: Council; solver: MilpSolver }>;
+  /** Monte Carlo draws (`run/draws.ts`): `count` draws numbered 0 … count − 1 from `seed`, run
+   * by `execute` (in this thread by default); stopped by `batch.signal`, the run keeps the
+   * draws finished. `inputs`: hashes of the inputs, recorded for replay. */
+  draws?: {
+    count: number;
+    seed: number;
+    execute?: DrawExecutor;
+    batch?: TaskBatchOptions;
+    inputs?: Record<string, string>;
+  };
 }
 
 export interface ScenarioOutcome {
@@ -70,7 +88,24 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
     const { council, solver } = await req.council();
     doc.council = councilSection(council, solver, kind, doc, loaded);
   }
-  return { doc, loaded, warnings };
+  if (!req.draws) return { doc, loaded, warnings };
+  const { count, seed, execute = inThreadDraws, batch, inputs } = req.draws;
+  const job: DrawJob = { world: read.world.world, scenario: read.scenario, seed, measure };
+  const ks = Array.from({ length: count }, (_, k) => k);
+  let results: (DrawResult | undefined)[];
+  try {
+    results = await execute(job, ks, batch);
+  } catch (err) {
+    // Stopped (Ctrl-C): the draws that finished still count.
+    if (!(err instanceof TasksCancelled)) throw err;
+    results = err.results as (DrawResult | undefined)[];
+  }
+  const ranged = withDrawRanges(doc, results, {
+    requested: count,
+    seed,
+    ...(inputs ? { inputs } : {}),
+  });
+  return { doc: ranged, loaded, warnings };
 }
 
 function councilSection(

@@ -31,7 +31,7 @@ describe("game build through the task executor", () => {
     const real = realiseLoaded(world);
     game.built.profiles.forEach((profile, k) => {
       const scenario = { name: game.spec.name, horizon: game.spec.horizon, measures: sets[k]! };
-      const { result } = runScenario({ scenario, world: real, doc: undefined as never });
+      const { result } = runScenario({ scenario, world: real });
       game.spec.players.forEach((player, p) => {
         const a = result.actors.find((x) => x.id === player.actor)!;
         const loss = actorLoss(a, game.spec.loss ?? "total");

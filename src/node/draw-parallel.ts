@@ -1,0 +1,15 @@
+/**
+ * Monte Carlo draws over worker threads and this thread together (`pool.ts`): the draw job (the
+ * world, the scenario, the seed) is sent to each worker once, then chunks of draw numbers. Each
+ * draw depends only on (seed, k), so the results are those of `runDraws`, bit for bit, with any
+ * number of threads.
+ * @module
+ */
+import type { DrawExecutor } from "../run/draws.js";
+import { runPool } from "./pool.js";
+
+/** The draw executor on `threads` threads, this one included. */
+export function drawExecutor(threads: number): DrawExecutor {
+  return async (job, draws, opts = {}) =>
+    (await runPool("draw", job, draws, { threads, maxChunk: 4, ...opts })).results;
+}

@@ -1,0 +1,18 @@
+/**
+ * What a worker pool (`pool.ts`) can run, by name: each kind is a pure function of a context
+ * sent once to every worker and a chunk of tasks, the same function this thread calls, so that
+ * results do not depend on where a task ran.
+ * @module
+ */
+import { runTasks, type SimulationTask } from "../analysis/leverage/run-tasks.js";
+import type { Network } from "../network/network.js";
+import { type DrawJob, runDraws } from "../run/draws.js";
+
+export const POOL_KINDS = {
+  /** The analyses' simulations on one compiled network. */
+  simulation: (net: Network, tasks: readonly SimulationTask[]) => runTasks(net, tasks),
+  /** Monte Carlo draws of a scenario: tasks are draw numbers. */
+  draw: (job: DrawJob, draws: readonly number[]) => runDraws(job, draws),
+};
+
+export type PoolKind = keyof typeof POOL_KINDS;

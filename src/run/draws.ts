@@ -1,0 +1,199 @@
+/**
+ * Monte Carlo draws of a scenario (../shared/DESIGN.md, "Uncertainty"): draw k realises every
+ * figure given as a distribution from its own stream (`random/streams.ts`: a pure function of
+ * the seed and k), builds the baseline and the network on those figures, runs the scenario and
+ * keeps, per actor, its loss and the loss's parts, and per good its world output as a share of
+ * that draw's baseline. `drawRanges` turns the draws into the mean and percentiles every figure
+ * carries beside its central value. Draws run through a draw executor: in this thread
+ * (`inThreadDraws`) or on worker threads (`node/draw-parallel.ts`), with the same results bit
+ * for bit, whatever the order.
+ * @module
+ */
+import { actorLoss, type LossMeasure } from "../losses/measure.js";
+import { drawStream } from "../random/streams.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { World } from "../world/schema.js";
+import type { RunDocument } from "./document.js";
+import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
+import { realise } from "./realise.js";
+import { runScenario } from "./scenario-run.js";
+
+/** What every draw of a run shares: the scenario's world (its patch applied, figures not yet
+ * realised), the scenario, the seed and the loss measure. Plain data, sent to workers once. */
+export interface DrawJob {
+  world: World;
+  scenario: Scenario;
+  seed: number;
+  measure: LossMeasure;
+}
+
+/** The figures of an actor that each draw keeps, in this order. */
+export const DRAW_FIGURES = [
+  "loss",
+  "lossGdpShare",
+  "finalUseLost",
+  "valueAddedLost",
+  "downstreamLost",
+  "securityIndexLoss",
+] as const;
+export type DrawFigure = (typeof DRAW_FIGURES)[number];
+
+/** One draw's results: per actor (by id), its DRAW_FIGURES; per good, world output per month as
+ * a share of the draw's own baseline; the capacity share per month where the scenario asks. */
+export interface DrawResult {
+  draw: number;
+  actors: Record<string, number[]>;
+  goods: Record<string, number[]>;
+  capacityShare?: number[];
+}
+
+export function runDraw(job: DrawJob, k: number): DrawResult {
+  const world = realise(job.world, drawStream(job.seed, k));
+  const run = runScenario({ scenario: job.scenario, world: { world } });
+  const actors: Record<string, number[]> = {};
+  for (const a of run.result.actors)
+    actors[a.id] = [
+      actorLoss(a, job.measure),
+      a.lossGdpShare ?? Number.NaN,
+      a.finalUseLost,
+      a.valueAddedLost,
+      a.downstreamLost,
+      a.securityIndexLoss,
+    ];
+  const goods: Record<string, number[]> = {};
+  for (const g of run.result.goods)
+    goods[g.id] = g.output.map((y) => (g.baseline > 0 ? y / g.baseline : 1));
+  const out: DrawResult = { draw: k, actors, goods };
+  if (run.capacityShare) out.capacityShare = run.capacityShare.monthly.share;
+  return out;
+}
+
+export function runDraws(job: DrawJob, draws: readonly number[]): DrawResult[] {
+  return draws.map((k) => runDraw(job, k));
+}
+
+/** Runs the draws numbered in `draws` (in any order, anywhere) and returns them in that order;
+ * stopped by `opts.signal`, it throws `TasksCancelled` with the draws it finished. */
+export type DrawExecutor = (
+  job: DrawJob,
+  draws: readonly number[],
+  opts?: TaskBatchOptions,
+) => Promise<DrawResult[]>;
+
+/** The draws one after the other in this thread. */
+export const inThreadDraws: DrawExecutor = async (job, draws, opts = {}) => {
+  const out: (DrawResult | undefined)[] = new Array(draws.length);
+  for (let i = 0; i < draws.length; i++) {
+    if (opts.signal?.aborted) throw new TasksCancelled(out, i);
+    out[i] = runDraw(job, draws[i]!);
+    opts.onProgress?.(i + 1, draws.length);
+  }
+  return out as DrawResult[];
+};
+
+/** Mean and percentiles of a figure over the draws (percentiles by linear interpolation
+ * between order statistics, Hyndman & Fan's type 7: numpy's and R's default). */
+export interface Stats {
+  mean: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+/** The q-quantile (0–1) of sorted values, type 7. */
+export function quantile(sorted: readonly number[], q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function statsOf(values: readonly number[]): Stats {
+  const v = values.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const mean = v.reduce((s, x) => s + x, 0) / v.length;
+  return {
+    mean,
+    p5: quantile(v, 0.05),
+    p25: quantile(v, 0.25),
+    p50: quantile(v, 0.5),
+    p75: quantile(v, 0.75),
+    p95: quantile(v, 0.95),
+  };
+}
+
+/** What `levier run --draws` adds to the document: how the draws were made, so that a run can
+ * be replayed, and how many finished. */
+export interface DrawsInfo {
+  /** Draws asked for, and finished (fewer when the run was stopped). */
+  requested: number;
+  done: number;
+  seed: number;
+  /** Draw numbers are 0 … requested − 1; each is reproducible alone from (seed, k). */
+  stream: "xoshiro128** per draw, state from (seed, k)";
+  /** Hashes of what the draws ran on (SHA-256 of the scenario file and of the world, given by
+   * the caller), to replay or compare runs. */
+  inputs?: Record<string, string>;
+  /** The Council section is from the central run only. */
+  note: string;
+}
+
+/** Ranges of an actor's figures over the draws. */
+export type ActorRanges = Partial<Record<DrawFigure, Stats>>;
+
+/** Adds the draws' ranges to a run document: each actor's `ranges` (its figures' mean and
+ * percentiles), each good's `ranges.output` (per month, as a share of baseline), the capacity
+ * share's, and `draws`. Draws that did not finish are left out. */
+export function withDrawRanges(
+  doc: RunDocument,
+  results: readonly (DrawResult | undefined)[],
+  info: Omit<DrawsInfo, "done" | "stream" | "note">,
+): RunDocument {
+  const done = results.filter((r): r is DrawResult => r !== undefined);
+  const actors = doc.actors.map((a) => {
+    const ranges: ActorRanges = {};
+    DRAW_FIGURES.forEach((f, j) => {
+      const v = done.map((r) => r.actors[a.id]?.[j] ?? Number.NaN);
+      if (v.some((x) => !Number.isNaN(x))) ranges[f] = statsOf(v);
+    });
+    return { ...a, ranges };
+  });
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  const goods = doc.goods.map((g) => ({
+    ...g,
+    ranges: {
+      output: g.output.map((_, t) => statsOf(done.map((r) => r.goods[g.id]?.[t] ?? Number.NaN))),
+    },
+  }));
+  const out: RunDocument = {
+    ...doc,
+    actors,
+    goods,
+    draws: {
+      ...info,
+      done: done.length,
+      stream: "xoshiro128** per draw, state from (seed, k)",
+      note: "Ranges are over the draws of every figure given as a distribution; the central values (and the Council section) are from the run at central values.",
+    },
+  };
+  if (doc.eu)
+    out.eu = {
+      bloc: byId.get(doc.eu.bloc.id)!,
+      members: doc.eu.members.map((m) => byId.get(m.id)!),
+    };
+  if (doc.capacityShare) {
+    const months = doc.capacityShare.monthly.share.length;
+    out.capacityShare = {
+      ...doc.capacityShare,
+      ranges: {
+        share: Array.from({ length: months }, (_, t) =>
+          statsOf(done.map((r) => r.capacityShare?.[t] ?? Number.NaN)),
+        ),
+      },
+    };
+  }
+  return out;
+}
