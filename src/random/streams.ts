@@ -45,8 +45,8 @@ export function streamState(seed: number, k: number): Uint32Array {
   return s;
 }
 
-/** xoshiro128** on a state: the next 32-bit output. */
-function next(s: Uint32Array): number {
+/** xoshiro128** on a state: the next 32-bit output (the state advances in place). */
+export function next(s: Uint32Array): number {
   let s0 = s[0]!;
   let s1 = s[1]!;
   let s2 = s[2]!;

@@ -107,7 +107,8 @@ function keepSums(original: readonly ShareRow[], realised: readonly ShareRow[]) 
   }
 }
 
-function drawer(u: Uniform): (q: Quantity) => number {
+/** Draws figures from `u`: each call draws one figure (a plain figure gives its value). */
+export function drawer(u: Uniform): (q: Quantity) => number {
   const normal = () => {
     // Box–Muller: 1 − u keeps the logarithm finite.
     const r = Math.sqrt(-2 * Math.log(1 - u()));
