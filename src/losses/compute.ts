@@ -20,7 +20,7 @@
  */
 import type { Network } from "../network/network.js";
 import type { Trace } from "../simulate/run.js";
-import { attribute, type ContentModel, contentModel } from "./content.js";
+import { attributeEach, type ContentModel, contentModel } from "./content.js";
 
 export interface LossParts {
   valueAdded: Float64Array;
@@ -116,13 +116,8 @@ export function lossParts(
       lostValue[j] = lostValue[j]! + drawn;
     }
   }
-  const byActor = new Float64Array(A);
-  for (let t = 0; t < slots; t++) {
-    const view = monthly ? lostValue.subarray(t * Q, (t + 1) * Q) : lostValue;
-    byActor.fill(0);
-    attribute(net, model, view, byActor);
-    for (let a = 0; a < A; a++) parts.embodied[slot(a, t)] = byActor[a]!;
-  }
+  // Every month's value lost pushed back to the actors who made it, all months in one pass.
+  attributeEach(net, model, lostValue, slots, parts.embodied);
   for (let i = 0; i < A * slots; i++)
     parts.total[i] =
       parts.finalUseValue[i]! +
