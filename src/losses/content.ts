@@ -186,7 +186,7 @@ export function attributeEach(
         live[t] = 2;
         alive--;
       }
-    if (alive === 0) return finish(net, cur, T, live, out);
+    if (alive === 0) break;
     n = 0;
     for (let t = 0; t < T; t++) if (live[t] === 1) on[n++] = t;
     next.fill(0);
