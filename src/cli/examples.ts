@@ -10,6 +10,7 @@ export const EXAMPLES: Record<string, string[]> = {
     "levier run examples/nl-lithography-cut-to-china.yaml --months 12 --json > run.json",
     "levier run examples/taiwan-fab-disruption.yaml --charts charts   # charts/*.svg and *.png",
     "levier run examples/taiwan-fab-disruption.yaml --csv --table actors > actors.csv",
+    "levier run examples/taiwan-fab-disruption.yaml --draws 200 --seed 7   # ranges over 200 draws",
   ],
   chokepoints: [
     "levier chokepoints --actor NL --top 10   # where the Netherlands is indispensable",
