@@ -12,6 +12,10 @@ export const EXAMPLES: Record<string, string[]> = {
     "levier run examples/taiwan-fab-disruption.yaml --csv --table actors > actors.csv",
     "levier run examples/taiwan-fab-disruption.yaml --draws 200 --seed 7   # ranges over 200 draws",
   ],
+  sensitivity: [
+    "levier sensitivity examples/taiwan-fab-disruption.yaml --output eu.bloc.loss --months 12",
+    "levier sensitivity examples/us-ai-diffusion-caps-2025.yaml --output actors.PL.loss --method sobol --samples 32",
+  ],
   chokepoints: [
     "levier chokepoints --actor NL --top 10   # where the Netherlands is indispensable",
     "levier chokepoints --csv > chokepoints.csv   # every row, raw figures, for a spreadsheet",

@@ -7,12 +7,16 @@
 import { runTasks, type SimulationTask } from "../analysis/leverage/run-tasks.js";
 import type { Network } from "../network/network.js";
 import { type DrawJob, runDraws } from "../run/draws.js";
+import { evaluateAll, type SensitivityJob } from "../uncertainty/sensitivity.js";
 
 export const POOL_KINDS = {
   /** The analyses' simulations on one compiled network. */
   simulation: (net: Network, tasks: readonly SimulationTask[]) => runTasks(net, tasks),
   /** Monte Carlo draws of a scenario: tasks are draw numbers. */
   draw: (job: DrawJob, draws: readonly number[]) => runDraws(job, draws),
+  /** Sensitivity evaluations: tasks are factor vectors, one per group of inputs. */
+  sensitivity: (job: SensitivityJob, rows: readonly (readonly number[])[]) =>
+    evaluateAll(job, rows),
 };
 
 export type PoolKind = keyof typeof POOL_KINDS;

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { betaQuantile, normalQuantile } from "../random/quantiles.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
 import { central, type Quantity } from "../world/quantity.js";
@@ -64,21 +65,70 @@ function isFixed(x: unknown): x is { value: number } {
   );
 }
 
+/** Where a figure is in the world: its keys from the top (`["suppliers", 12, "share"]`). */
+export type FigurePath = readonly (string | number)[];
+
 /** A deep copy of `x` with every figure given as a distribution or fixed value realised. */
-function walk(x: unknown, value: (q: Quantity) => number): unknown {
-  if (Array.isArray(x)) return x.map((v) => walk(v, value));
+function walk(
+  x: unknown,
+  value: (q: Quantity, path: FigurePath) => number,
+  path: (string | number)[] = [],
+): unknown {
+  if (Array.isArray(x)) return x.map((v, i) => walk(v, value, [...path, i]));
   if (isDistribution(x) || isFixed(x)) {
     const q = x as Quantity & { source?: string; year?: number; note?: string };
-    const fixed: Record<string, unknown> = { value: value(q) };
+    const fixed: Record<string, unknown> = { value: value(q, path) };
     for (const k of ["source", "year", "note"] as const) if (q[k] !== undefined) fixed[k] = q[k];
     return fixed;
   }
   if (typeof x === "object" && x !== null) {
     const o: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) o[k] = walk(v, value);
+    for (const [k, v] of Object.entries(x)) o[k] = walk(v, value, [...path, k]);
     return o;
   }
   return x;
+}
+
+/** The u-quantile (0 < u < 1) of a figure's distribution; a plain figure is its value. */
+export function quantileOf(q: Quantity, u: number): number {
+  if (typeof q === "number" || !("dist" in q)) return central(q);
+  switch (q.dist) {
+    case "uniform":
+      return q.low + u * (q.high - q.low);
+    case "triangular": {
+      const { low: a, mode: c, high: b } = q;
+      if (b === a) return a;
+      const f = (c - a) / (b - a);
+      return u < f
+        ? a + Math.sqrt(u * (b - a) * (c - a))
+        : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+    }
+    case "pert": {
+      const { low: a, mode: c, high: b } = q;
+      if (b === a) return a;
+      const alpha = 1 + (4 * (c - a)) / (b - a);
+      const beta = 1 + (4 * (b - c)) / (b - a);
+      return a + (b - a) * betaQuantile(u, alpha, beta);
+    }
+    case "lognormal":
+      return Math.exp(q.mu + q.sigma * normalQuantile(u));
+  }
+}
+
+/** The world with each figure given as a distribution at the quantile `factor` names for it
+ * (sensitivity analysis: a group of figures moved together), or at its central value where
+ * `factor` gives none; shares are then scaled back to their central sums, as for a draw. */
+export function realiseAt(
+  world: World,
+  factor: (path: FigurePath, q: Quantity) => number | undefined,
+): RealWorld {
+  const out = walk(world, (q, path) => {
+    const u = typeof q === "object" && "dist" in q ? factor(path, q) : undefined;
+    return u === undefined ? central(q) : quantileOf(q, u);
+  }) as RealWorld;
+  keepSums(world.suppliers, out.suppliers);
+  keepSums(world.demand, out.demand);
+  return out;
 }
 
 /** Scales the drawn shares of each good to the sum of their central values. */

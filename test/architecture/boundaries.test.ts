@@ -28,6 +28,7 @@ const CORE = [
   "schema",
   "simulate",
   "strategy",
+  "uncertainty",
   "world",
 ];
 const EDGES = ["cli", "io", "node", "report", "server", "store", "queue", "web"];

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "levier-schema-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("levier schema", () => {
-  it.each(SCHEMA_KINDS)("%s prints the committed schema/%s.json", async (kind) => {
+  it.each(SCHEMA_KINDS)("%s prints the committed schema/<kind>.json", async (kind) => {
     const r = await runCli(["schema", kind], dir);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
