@@ -112,3 +112,31 @@ export function betaQuantile(p: number, a: number, b: number): number {
   }
   return (lo + hi) / 2;
 }
+
+/** Φ(z), the standard normal distribution function, from erfc by its Chebyshev fit (Press et
+ * al. 2007, §6.2, erfccheb-style; fractional error below 1.2e-7). */
+export function normalCdf(z: number): number {
+  const x = -z / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * Math.abs(x));
+  const y =
+    t *
+    Math.exp(
+      -x * x -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 +
+                            t *
+                              (-1.13520398 +
+                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
+  const erfc = x >= 0 ? y : 2 - y;
+  return 0.5 * erfc;
+}

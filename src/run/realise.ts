@@ -8,7 +8,10 @@
  * - PERT: low + (high − low) B with B ~ Beta(1 + 4 (mode − low)/(high − low),
  *   1 + 4 (high − mode)/(high − low)), from two gamma draws (Marsaglia & Tsang 2000) over normal
  *   draws (Box–Muller);
- * - lognormal: exp(mu + sigma z).
+ * - lognormal: exp(mu + sigma z);
+ * - a figure in a correlation group (`corr: { group, rho }`): a one-factor Gaussian copula, the
+ *   group's common normal z_g drawn at its first figure, the figure's z = √rho z_g + √(1 − rho) ε,
+ *   and its value the Φ(z)-quantile of its distribution (`quantileOf`).
  * The supplier shares of a good and the final-demand shares of a good then keep their central
  * sum: each drawn set is scaled to it, so shares still add up as the data wrote them
  * (docs/model.md).
@@ -16,7 +19,7 @@
  * @module
  */
 
-import { betaQuantile, normalQuantile } from "../random/quantiles.js";
+import { betaQuantile, normalCdf, normalQuantile } from "../random/quantiles.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
 import { central, type Quantity } from "../world/quantity.js";
@@ -180,8 +183,20 @@ export function drawer(u: Uniform): (q: Quantity) => number {
       if (Math.log(w) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
     }
   };
+  // Correlation groups: each group's common factor, drawn at the group's first figure.
+  const common = new Map<string, number>();
   return (q) => {
     if (typeof q === "number" || !("dist" in q)) return central(q);
+    if (q.corr) {
+      let zg = common.get(q.corr.group);
+      if (zg === undefined) {
+        zg = normal();
+        common.set(q.corr.group, zg);
+      }
+      const z = Math.sqrt(q.corr.rho) * zg + Math.sqrt(1 - q.corr.rho) * normal();
+      // Clamped off 0 and 1 so that unbounded quantiles stay finite.
+      return quantileOf(q, Math.min(1 - 1e-12, Math.max(1e-12, normalCdf(z))));
+    }
     switch (q.dist) {
       case "uniform":
         return q.low + u() * (q.high - q.low);

@@ -24,6 +24,26 @@ const provenance = {
   note: z.string().optional().describe("How the figure was found or derived, and its caveats."),
 };
 
+/** A one-factor Gaussian copula: figures that name the same group move together. */
+const corr = z
+  .strictObject({
+    group: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,63}$/, { message: "expected a group id (lower case, a-z0-9_-)" })
+      .describe("The correlation group: figures naming the same group are drawn together."),
+    rho: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe(
+        "How much of the figure's draw comes from the group's common factor (0–1): two figures of a group have normal-score correlation √(rho₁ rho₂); 1 moves them in lockstep.",
+      ),
+  })
+  .optional()
+  .describe(
+    "Draw this figure together with others that move with it (docs/model.md, Uncertainty); without, it is drawn independently.",
+  );
+
 const low = finite.describe("The lowest value the figure may take.");
 const mode = finite.describe("The most likely value; what a deterministic run uses.");
 const high = finite.describe("The highest value the figure may take.");
@@ -42,6 +62,7 @@ export const TriangularSchema = z
     low,
     mode,
     high,
+    corr,
     ...provenance,
   })
   .meta({
@@ -56,6 +77,7 @@ export const PertSchema = z
     low,
     mode,
     high,
+    corr,
     ...provenance,
   })
   .meta({
@@ -69,6 +91,7 @@ export const UniformSchema = z
     dist: z.literal("uniform").describe("A uniform distribution over low–high."),
     low,
     high,
+    corr,
     ...provenance,
   })
   .meta({
@@ -85,6 +108,7 @@ export const LognormalSchema = z
     sigma: finite
       .refine((s) => s > 0, { message: "expected sigma > 0" })
       .describe("The standard deviation of log(X), > 0."),
+    corr,
     ...provenance,
   })
   .meta({

@@ -4,6 +4,7 @@
  * each at its known value, on fixed seeds.
  */
 import { describe, expect, it } from "vitest";
+import { normalQuantile } from "../../src/random/quantiles.js";
 import { drawStream } from "../../src/random/streams.js";
 import { drawer } from "../../src/run/realise.js";
 import type { Quantity } from "../../src/world/quantity.js";
@@ -67,5 +68,58 @@ describe("drawn figures follow their distributions", () => {
     const x = sample({ dist: "lognormal", mu, sigma: s }, 4);
     expectMoments(x, Math.exp(mu + (s * s) / 2), (Math.exp(s * s) - 1) * Math.exp(2 * mu + s * s));
     expectCdf(x, Math.exp(mu), 0.5);
+  });
+});
+
+describe("figures in a correlation group", () => {
+  const tri = (group: string, rho: number): Quantity => ({
+    dist: "triangular",
+    low: 0,
+    mode: 1,
+    high: 4,
+    corr: { group, rho },
+  });
+  /** The triangular(0, 1, 4) distribution function, to read a draw's rank. */
+  const cdf = (x: number) => (x <= 1 ? (x * x) / 4 : 1 - ((4 - x) * (4 - x)) / 12);
+
+  it("with rho 1 move in lockstep: equal ranks in every draw", () => {
+    for (let k = 0; k < 200; k++) {
+      const draw = drawer(drawStream(5, k));
+      const a = draw(tri("g", 1));
+      const b = draw({ dist: "uniform", low: 10, high: 20, corr: { group: "g", rho: 1 } });
+      expect(cdf(a)).toBeCloseTo((b - 10) / 10, 6);
+    }
+  });
+
+  it("with rho 0.64 have normal-score correlation 0.64, and keep their distribution", () => {
+    const n = 20_000;
+    const za: number[] = [];
+    const zb: number[] = [];
+    const xs: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const draw = drawer(drawStream(6, k));
+      const a = draw(tri("g", 0.8 * 0.8));
+      const b = draw(tri("g", 0.8 * 0.8));
+      // An independent figure between them changes nothing of the group's.
+      draw(tri("other", 0.5));
+      xs.push(a);
+      za.push(normalQuantile(cdf(a)));
+      zb.push(normalQuantile(cdf(b)));
+    }
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const ma = mean(za);
+    const mb = mean(zb);
+    let cov = 0;
+    let va = 0;
+    let vb = 0;
+    for (let i = 0; i < n; i++) {
+      cov += (za[i]! - ma) * (zb[i]! - mb);
+      va += (za[i]! - ma) ** 2;
+      vb += (zb[i]! - mb) ** 2;
+    }
+    // Standard error of a correlation near 0.64 with n = 20,000: (1 − r²)/√n ≈ 0.004.
+    expect(cov / Math.sqrt(va * vb)).toBeGreaterThan(0.62);
+    expect(cov / Math.sqrt(va * vb)).toBeLessThan(0.66);
+    expectMoments(xs, 5 / 3, (0 + 16 + 1 - 0 - 0 - 4) / 18);
   });
 });
