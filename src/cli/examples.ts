@@ -50,7 +50,10 @@ export const EXAMPLES: Record<string, string[]> = {
   "game solve": [
     "levier game solve game.nfg   # Nash equilibria, dominance, threats (Gambit .nfg/.efg)",
   ],
-  "game build": ["levier game build examples/games/us-caps-vs-eu-retaliation.yaml --out out"],
+  "game build": [
+    "levier game build examples/games/us-caps-vs-eu-retaliation.yaml --out out",
+    "levier game build examples/games/us-caps-vs-eu-retaliation.yaml --draws 50   # verdicts under uncertainty",
+  ],
 };
 
 /** The path of a command under the program: "report profile", "run". */

@@ -6,11 +6,12 @@
 
 import { basename, join } from "node:path";
 import type { Command } from "commander";
+import { UsageError } from "../diagnostics/errors.js";
 import { signed } from "../format/number.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
-import { buildGameRequest } from "../run/game.js";
+import { buildGameRequest, gameDrawsRequest } from "../run/game.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
@@ -34,55 +35,93 @@ export function registerGameBuild(
     .argument("<file>", "game specification (.yaml; see examples/games)")
     .option("--out <dir>", "write the game files into this directory")
     .option("--json", "print the game and its solution as one JSON document")
-    .action(async (file: string, opts: { out?: string; json?: boolean }) => {
-      const dir = outDirOf(ctx, opts.out);
-      const world = loadWorldFor(ctx, worldOf());
-      const text = readInputText(
-        ctx,
-        file,
-        "no such game file; expected a YAML game specification (see examples/games)",
-      );
-      const { built, normal, tree, bargaining, summary, spec, warnings } = await buildGameRequest({
-        world,
-        text,
-        file,
-        execute: workerExecutor(defaultThreads()),
-        batch: progressOf(ctx, "strategy profiles", opts.json === true),
-      });
-      printWarnings(ctx, warnings);
+    .option("--draws <n>", "also build and solve the game on N Monte Carlo draws of the world")
+    .option("--seed <s>", "seed of the draws (default 1)")
+    .action(
+      async (
+        file: string,
+        opts: { out?: string; json?: boolean; draws?: string; seed?: string },
+      ) => {
+        const whole = (flag: string, text: string, lo: number, hi: number) => {
+          const n = Number(text);
+          if (!/^\d+$/.test(text.trim()) || n < lo || n > hi)
+            throw new UsageError(
+              `${flag}: expected a whole number from ${lo} to ${hi}, found ${JSON.stringify(text)}`,
+            );
+          return n;
+        };
+        if (opts.seed !== undefined && opts.draws === undefined)
+          throw new UsageError("--seed: it sets the Monte Carlo draws; give --draws N too");
+        const count =
+          opts.draws === undefined ? undefined : whole("--draws", opts.draws, 1, 100_000);
+        const seed = opts.seed === undefined ? 1 : whole("--seed", opts.seed, 0, 4294967295);
+        const dir = outDirOf(ctx, opts.out);
+        const world = loadWorldFor(ctx, worldOf());
+        const text = readInputText(
+          ctx,
+          file,
+          "no such game file; expected a YAML game specification (see examples/games)",
+        );
+        const { built, normal, tree, bargaining, summary, spec, warnings } = await buildGameRequest(
+          {
+            world,
+            text,
+            file,
+            execute: workerExecutor(defaultThreads()),
+            batch: progressOf(ctx, "strategy profiles", opts.json === true),
+          },
+        );
+        printWarnings(ctx, warnings);
+        // Under uncertainty: the same game on each draw of the world, its verdicts tallied.
+        const draws =
+          count === undefined
+            ? undefined
+            : await gameDrawsRequest({
+                world,
+                text,
+                file,
+                count,
+                seed,
+                batch: progressOf(ctx, "draws", opts.json === true, "draws"),
+              });
 
-      if (dir !== undefined) {
-        const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
-        writeFileAtomic(
-          join(dir, `${name}.json`),
-          `${JSON.stringify(normalToJson(built.normal), null, 2)}\n`,
-        );
-        writeFileAtomic(join(dir, `${name}.nfg`), writeNfg(built.normal));
-        if (built.sequential) {
+        if (dir !== undefined) {
+          const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
           writeFileAtomic(
-            join(dir, `${name}-threat.json`),
-            `${JSON.stringify(extensiveToJson(built.sequential), null, 2)}\n`,
+            join(dir, `${name}.json`),
+            `${JSON.stringify(normalToJson(built.normal), null, 2)}\n`,
           );
-          writeFileAtomic(join(dir, `${name}-threat.efg`), writeEfg(built.sequential));
+          writeFileAtomic(join(dir, `${name}.nfg`), writeNfg(built.normal));
+          if (built.sequential) {
+            writeFileAtomic(
+              join(dir, `${name}-threat.json`),
+              `${JSON.stringify(extensiveToJson(built.sequential), null, 2)}\n`,
+            );
+            writeFileAtomic(join(dir, `${name}-threat.efg`), writeEfg(built.sequential));
+          }
+          println(
+            ctx.stderr,
+            `levier: wrote ${join(opts.out ?? dir, `${name}.json`)} and the Gambit files beside it`,
+          );
         }
-        println(
-          ctx.stderr,
-          `levier: wrote ${join(opts.out ?? dir, `${name}.json`)} and the Gambit files beside it`,
-        );
-      }
-      if (opts.json) {
-        printJson(ctx, {
-          game: normalToJson(built.normal),
-          profiles: built.profiles,
-          solution: normal,
-          ...(built.sequential && tree
-            ? { sequential: { game: extensiveToJson(built.sequential), solution: tree } }
-            : {}),
-          ...(bargaining && built.deals ? { bargaining: { ...built.deals, ...bargaining } } : {}),
-          summary,
-        });
-      } else ctx.stdout.write(renderBuild(spec.name, built, summary));
-    });
+        if (opts.json) {
+          printJson(ctx, {
+            game: normalToJson(built.normal),
+            profiles: built.profiles,
+            solution: normal,
+            ...(built.sequential && tree
+              ? { sequential: { game: extensiveToJson(built.sequential), solution: tree } }
+              : {}),
+            ...(bargaining && built.deals ? { bargaining: { ...built.deals, ...bargaining } } : {}),
+            summary,
+            ...(draws ? { draws } : {}),
+          });
+        } else
+          ctx.stdout.write(
+            renderBuild(spec.name, built, draws ? [...summary, "", ...draws.summary] : summary),
+          );
+      },
+    );
 }
 
 function renderBuild(name: string, built: BuiltGame, summary: string[]): string {

@@ -15,6 +15,47 @@ const num = (x: { toNumber(): number } | number) => (typeof x === "number" ? x :
 /** A payoff or probability to 1/1000, with a true minus sign (as every report writes it). */
 const fmt = (x: number) => signed(x, 3, true);
 
+/** What a solved game says, as data: each equilibrium in words (who plays what), and, for a
+ * sequential game, whether the threat is credible and whether it deters. */
+export interface GameVerdicts {
+  equilibria: string[];
+  threat?: { credible: boolean; deters: boolean };
+}
+
+export function gameVerdicts(
+  spec: GameSpec,
+  built: BuiltGame,
+  normal: GameReport,
+  tree?: GameReport,
+): GameVerdicts {
+  const players = spec.players.map((p) => p.actor);
+  const equilibria = normal.equilibria.map((e) =>
+    e.strategies
+      .map((probs, p) => {
+        const labels = built.normal.strategies[p]!;
+        const played = probs.map((x, s) => [labels[s]!, num(x)] as const).filter(([, x]) => x > 0);
+        return `${players[p]} ${played.length === 1 ? `plays ${played[0]![0]}` : `mixes ${played.map(([l]) => l).join(" and ")}`}`;
+      })
+      .join("; "),
+  );
+  const out: GameVerdicts = { equilibria };
+  if (tree?.subgamePerfect && spec.sequential) {
+    const s = spec.sequential;
+    const spe = tree.subgamePerfect;
+    const at = (label: string) => spe.choices.find((c) => c.node === label);
+    const execute = (tree.threats ?? []).find(
+      (t) => t.label === `${s.threatener} decides whether to carry out the threat`,
+    );
+    const credible = execute?.actions.find((a) => a.action === "execute")?.credible ?? false;
+    const threatens = at(`${s.threatener} decides whether to threaten`)?.action === "threaten";
+    const answer = at(
+      threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
+    )?.action;
+    out.threat = { credible, deters: threatens && answer === "comply" };
+  }
+  return out;
+}
+
 export function explainGame(
   spec: GameSpec,
   built: BuiltGame,

@@ -13,12 +13,13 @@ import { InputError } from "../diagnostics/errors.js";
 import { hasErrors, type Issue } from "../diagnostics/issue.js";
 import { type BuiltGame, buildGame, measureSets } from "../gamebuild/build.js";
 import { checkGameSpec } from "../gamebuild/check.js";
-import { explainGame } from "../gamebuild/explain.js";
+import { explainGame, gameVerdicts } from "../gamebuild/explain.js";
 import { type GameSpec, GameSpecSchema } from "../gamebuild/schema.js";
 import { DEFAULT_LOSS_MEASURE } from "../losses/measure.js";
 import { baselineSecurity } from "../losses/security.js";
 import { compileWorld } from "../network/compile-world.js";
 import { parseYaml } from "../parse/yaml.js";
+import { drawStream } from "../random/streams.js";
 import { compileScenario } from "../scenario/compile.js";
 import {
   nashBargainingFinite,
@@ -29,7 +30,7 @@ import { solveGame } from "../strategy/report/solve.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
 import { validateDoc } from "../world/schema-issues.js";
 import { inThreadExecutor, type TaskBatchOptions, type TaskExecutor } from "./executor.js";
-import { realiseLoaded } from "./realise.js";
+import { realiseLoaded, type Uniform } from "./realise.js";
 
 export interface GameOutcome {
   spec: GameSpec;
@@ -51,6 +52,8 @@ export async function buildGameRequest(req: {
   file: string;
   execute?: TaskExecutor;
   batch?: TaskBatchOptions;
+  /** Uniform draws for the world's distributions (a Monte Carlo draw); without, central values. */
+  rng?: Uniform;
 }): Promise<GameOutcome> {
   const parsed = parseYaml(req.text, req.file);
   if (!parsed.doc) throw new InputError(parsed.issues);
@@ -60,7 +63,7 @@ export async function buildGameRequest(req: {
   const patched = patchWorldOf(req.world, spec.world, doc);
   if (!patched.world) throw new InputError(patched.issues);
   // The one place the patched world's distributions become numbers (central values).
-  const w = realiseLoaded(patched.world);
+  const w = realiseLoaded(patched.world, req.rng);
   const problems = checkGameSpec(spec, w.world, doc);
   if (hasErrors(problems)) throw new InputError(problems);
 
@@ -140,4 +143,72 @@ function solveBargaining(d: NonNullable<BuiltGame["deals"]>) {
   const deals = d.deals.map((x) => ({ label: x.id, payoffs: point(x.payoffs) }));
   const dis = point(d.disagreement);
   return { finite: nashBargainingFinite(deals, dis), hull: nashBargainingHull(deals, dis) };
+}
+
+/** A game under uncertainty: in what share of draws each equilibrium holds and the threat is
+ * credible and deters. */
+export interface GameDraws {
+  requested: number;
+  done: number;
+  seed: number;
+  equilibria: { equilibrium: string; share: number }[];
+  threat?: { credibleShare: number; detersShare: number };
+  summary: string[];
+}
+
+/** Builds and solves the game once per draw k = 0 … count − 1, each on the world realised from
+ * stream (seed, k); the verdicts are tallied over the draws finished (`batch.signal` stops the
+ * draws). */
+export async function gameDrawsRequest(req: {
+  world: LoadedWorld;
+  text: string;
+  file: string;
+  count: number;
+  seed: number;
+  batch?: TaskBatchOptions;
+}): Promise<GameDraws> {
+  const tally = new Map<string, number>();
+  let credible = 0;
+  let deters = 0;
+  let sequential = false;
+  let done = 0;
+  let spec: GameSpec | undefined;
+  for (let k = 0; k < req.count; k++) {
+    if (req.batch?.signal?.aborted) break;
+    const g = await buildGameRequest({
+      world: req.world,
+      text: req.text,
+      file: req.file,
+      rng: drawStream(req.seed, k),
+    });
+    spec = g.spec;
+    const v = gameVerdicts(g.spec, g.built, g.normal, g.tree);
+    for (const e of new Set(v.equilibria)) tally.set(e, (tally.get(e) ?? 0) + 1);
+    if (v.threat) {
+      sequential = true;
+      if (v.threat.credible) credible++;
+      if (v.threat.deters) deters++;
+    }
+    done++;
+    req.batch?.onProgress?.(done, req.count);
+  }
+  const share = (n: number) => (done > 0 ? n / done : 0);
+  const equilibria = [...tally]
+    .map(([equilibrium, n]) => ({ equilibrium, share: share(n) }))
+    .sort((a, b) => b.share - a.share || a.equilibrium.localeCompare(b.equilibrium));
+  const out: GameDraws = { requested: req.count, done, seed: req.seed, equilibria, summary: [] };
+  const pc = (x: number) => `${Math.round(100 * x)}%`;
+  out.summary.push(
+    `Over ${done} draws of every figure given as a distribution (seed ${req.seed}${done < req.count ? `, stopped after ${done} of ${req.count}` : ""}):`,
+  );
+  for (const e of equilibria)
+    out.summary.push(`Nash equilibrium ${e.equilibrium}: in ${pc(e.share)} of draws.`);
+  if (sequential && spec?.sequential) {
+    const s = spec.sequential;
+    out.threat = { credibleShare: share(credible), detersShare: share(deters) };
+    out.summary.push(
+      `${s.threatener}'s threat to ${s.threat} if ${s.target} chooses ${s.resist} is credible in ${pc(share(credible))} of draws and deters in ${pc(share(deters))}.`,
+    );
+  }
+  return out;
 }

@@ -8,10 +8,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { measureSets } from "../../src/gamebuild/build.js";
+import { gameVerdicts } from "../../src/gamebuild/explain.js";
 import { fileReader } from "../../src/io/world-files.js";
 import { actorLoss } from "../../src/losses/measure.js";
 import { workerExecutor } from "../../src/node/leverage-parallel.js";
-import { buildGameRequest } from "../../src/run/game.js";
+import { drawStream } from "../../src/random/streams.js";
+import { buildGameRequest, gameDrawsRequest } from "../../src/run/game.js";
 import { realiseLoaded } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
 import { loadWorld } from "../../src/world/load.js";
@@ -57,5 +59,29 @@ describe("game build through the task executor", () => {
     });
     expect(there.built.profiles).toEqual(here.built.profiles);
     expect(seen.at(-1)).toBe(here.built.profiles.length);
+  });
+});
+
+describe("a game under uncertainty (--draws)", () => {
+  it("tallies each draw's own verdicts: equilibria and the threat's credibility", async () => {
+    const seed = 4;
+    const d = await gameDrawsRequest({ world, text, file: FILE, count: 3, seed });
+    expect(d).toMatchObject({ requested: 3, done: 3, seed });
+    // Each draw again, alone, from its own stream.
+    const verdicts = await Promise.all(
+      [0, 1, 2].map(async (k) => {
+        const g = await buildGameRequest({ world, text, file: FILE, rng: drawStream(seed, k) });
+        return gameVerdicts(g.spec, g.built, g.normal, g.tree);
+      }),
+    );
+    const count = (e: string) => verdicts.filter((v) => v.equilibria.includes(e)).length / 3;
+    for (const e of d.equilibria) expect(e.share).toBeCloseTo(count(e.equilibrium), 12);
+    expect(d.threat!.credibleShare).toBeCloseTo(
+      verdicts.filter((v) => v.threat!.credible).length / 3,
+      12,
+    );
+    expect(d.summary.at(-1)).toMatch(
+      /threat to .* is credible in \d+% of draws and deters in \d+%/,
+    );
   });
 });
