@@ -252,6 +252,9 @@ export const DrawsInfoSchema = z
       .record(z.string(), z.string())
       .exactOptional()
       .describe("SHA-256 hashes of the inputs (the scenario file, the world), to replay a run."),
+    drift: StatsSchema.exactOptional().describe(
+      "The world's loss in each draw's reference run (no measures): how far drawn worlds drift from rest on their own, which the ranges have taken out.",
+    ),
     note: z.string().describe("What the ranges cover."),
   })
   .meta({

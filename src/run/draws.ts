@@ -38,32 +38,55 @@ export const DRAW_FIGURES = [
 ] as const;
 export type DrawFigure = (typeof DRAW_FIGURES)[number];
 
-/** One draw's results: per actor (by id), its DRAW_FIGURES; per good, world output per month as
- * a share of the draw's own baseline; the capacity share per month where the scenario asks. */
+/** One draw's results: per actor (by id), its DRAW_FIGURES against the draw's reference run;
+ * per good, world output per month as a share of the reference run's; the capacity share per
+ * month where the scenario asks. */
 export interface DrawResult {
   draw: number;
   actors: Record<string, number[]>;
   goods: Record<string, number[]>;
   capacityShare?: number[];
+  /** The world's loss (states summed) in the draw's reference run, without the measures. */
+  drift: number;
 }
 
+/**
+ * One draw. A drawn world need not be at rest: its figures, drawn apart, can leave the
+ * baseline it builds short of capacity or stock somewhere, so that even a run without any
+ * measure drifts and shows losses. Each draw is therefore measured against its own reference
+ * run, the same world with none of the scenario's measures (the world's standing controls
+ * still apply): an actor's figures are its run's minus the reference's, a good's output its
+ * run's over the reference's. The reference's own world loss is kept as `drift`.
+ */
 export function runDraw(job: DrawJob, k: number): DrawResult {
   const world = realise(job.world, drawStream(job.seed, k));
   const run = runScenario({ scenario: job.scenario, world: { world } });
+  const ref = runScenario({ scenario: { ...job.scenario, measures: [] }, world: { world } });
+  const figures = (a: (typeof run.result.actors)[number]) => [
+    actorLoss(a, job.measure),
+    a.lossGdpShare ?? Number.NaN,
+    a.finalUseLost,
+    a.valueAddedLost,
+    a.downstreamLost,
+    a.securityIndexLoss,
+  ];
+  const refActors = new Map(ref.result.actors.map((a) => [a.id, figures(a)]));
   const actors: Record<string, number[]> = {};
-  for (const a of run.result.actors)
-    actors[a.id] = [
-      actorLoss(a, job.measure),
-      a.lossGdpShare ?? Number.NaN,
-      a.finalUseLost,
-      a.valueAddedLost,
-      a.downstreamLost,
-      a.securityIndexLoss,
-    ];
+  let drift = 0;
+  for (const a of ref.result.actors) if (a.kind !== "bloc") drift += actorLoss(a, job.measure);
+  for (const a of run.result.actors) {
+    const r = refActors.get(a.id)!;
+    actors[a.id] = figures(a).map((x, i) => x - r[i]!);
+  }
+  const refGoods = new Map(ref.result.goods.map((g) => [g.id, g.output]));
   const goods: Record<string, number[]> = {};
-  for (const g of run.result.goods)
-    goods[g.id] = g.output.map((y) => (g.baseline > 0 ? y / g.baseline : 1));
-  const out: DrawResult = { draw: k, actors, goods };
+  for (const g of run.result.goods) {
+    const r = refGoods.get(g.id)!;
+    goods[g.id] = g.output.map((y, t) =>
+      r[t]! > 0 ? y / r[t]! : g.baseline > 0 ? y / g.baseline : 1,
+    );
+  }
+  const out: DrawResult = { draw: k, actors, goods, drift };
   if (run.capacityShare) out.capacityShare = run.capacityShare.monthly.share;
   return out;
 }
@@ -137,6 +160,9 @@ export interface DrawsInfo {
   /** Hashes of what the draws ran on (SHA-256 of the scenario file and of the world, given by
    * the caller), to replay or compare runs. */
   inputs?: Record<string, string>;
+  /** The world's loss in each draw's reference run (no measures): how far drawn worlds drift
+   * from rest on their own, which the ranges have taken out. */
+  drift?: Stats;
   /** The Council section is from the central run only. */
   note: string;
 }
@@ -176,7 +202,8 @@ export function withDrawRanges(
       ...info,
       done: done.length,
       stream: "xoshiro128** per draw, state from (seed, k)",
-      note: "Ranges are over the draws of every figure given as a distribution; the central values (and the Council section) are from the run at central values.",
+      ...(done.length > 0 ? { drift: statsOf(done.map((r) => r.drift)) } : {}),
+      note: "Ranges are over the draws of every figure given as a distribution, each draw against its own run without the measures; the central values (and the Council section) are from the run at central values.",
     },
   };
   if (doc.eu)

@@ -112,3 +112,21 @@ describe("draws of a scenario", () => {
     );
   });
 });
+
+describe("a draw's reference run", () => {
+  it("takes out what the drawn world does without the measures: no measures, no loss", () => {
+    const { loaded } = loadScenario(text, FILE, world, { horizon: HORIZON });
+    const none = {
+      world: loaded!.world.world,
+      scenario: { ...loaded!.scenario, measures: [] },
+      seed: 2,
+      measure: "total" as const,
+    };
+    const d = runDraw(none, 1);
+    for (const v of Object.values(d.actors))
+      for (const x of v) if (!Number.isNaN(x)) expect(x).toBe(0);
+    for (const v of Object.values(d.goods)) for (const x of v) expect(x).toBe(1);
+    // The drift is the drawn world's own loss, which the figures have taken out.
+    expect(Number.isFinite(d.drift)).toBe(true);
+  });
+});
