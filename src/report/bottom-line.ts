@@ -68,7 +68,7 @@ export function bottomLine(doc: RunDocument): string[] {
   if (headline === "capacity-share" && doc.capacityShare) out.push(capacitySentence(doc));
   if (doc.draws)
     out.push(
-      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}).`,
+      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures; they are provisional, as drawn worlds drift on their own (docs/model.md, "Uncertainty").`,
     );
 
   const top = states[0];
