@@ -18,6 +18,7 @@ import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
 import { defaultThreads } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
+import { wholeFlag } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -42,19 +43,11 @@ export function registerGameBuild(
         file: string,
         opts: { out?: string; json?: boolean; draws?: string; seed?: string },
       ) => {
-        const whole = (flag: string, text: string, lo: number, hi: number) => {
-          const n = Number(text);
-          if (!/^\d+$/.test(text.trim()) || n < lo || n > hi)
-            throw new UsageError(
-              `${flag}: expected a whole number from ${lo} to ${hi}, found ${JSON.stringify(text)}`,
-            );
-          return n;
-        };
         if (opts.seed !== undefined && opts.draws === undefined)
           throw new UsageError("--seed: it sets the Monte Carlo draws; give --draws N too");
         const count =
-          opts.draws === undefined ? undefined : whole("--draws", opts.draws, 1, 100_000);
-        const seed = opts.seed === undefined ? 1 : whole("--seed", opts.seed, 0, 4294967295);
+          opts.draws === undefined ? undefined : wholeFlag("--draws", opts.draws, 1, 100_000);
+        const seed = opts.seed === undefined ? 1 : wholeFlag("--seed", opts.seed, 0, 4294967295);
         const dir = outDirOf(ctx, opts.out);
         const world = loadWorldFor(ctx, worldOf());
         const text = readInputText(

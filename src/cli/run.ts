@@ -33,6 +33,7 @@ import {
 } from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
+import { wholeFlag } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
@@ -178,14 +179,6 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
 
 /** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws. */
 function drawsOf(opts: RunOptions): { count: number; seed: number; workers: number } | undefined {
-  const whole = (flag: string, text: string, lo: number, hi: number, what: string) => {
-    const n = Number(text);
-    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
-      throw new UsageError(
-        `${flag}: expected ${what} from ${lo} to ${hi}, found ${JSON.stringify(text)}`,
-      );
-    return n;
-  };
   if (opts.draws === undefined) {
     for (const flag of ["seed", "workers"] as const)
       if (opts[flag] !== undefined)
@@ -197,12 +190,13 @@ function drawsOf(opts: RunOptions): { count: number; seed: number; workers: numb
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
   return {
-    count: whole("--draws", opts.draws, 1, 1_000_000, "a whole number of draws"),
-    seed: opts.seed === undefined ? 1 : whole("--seed", opts.seed, 0, 4294967295, "a whole number"),
+    count: wholeFlag("--draws", opts.draws, 1, 1_000_000, "a whole number of draws"),
+    seed:
+      opts.seed === undefined ? 1 : wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number"),
     workers:
       opts.workers === undefined
         ? defaultThreads()
-        : whole("--workers", opts.workers, 1, 64, "a whole number of threads"),
+        : wholeFlag("--workers", opts.workers, 1, 64, "a whole number of threads"),
   };
 }
 

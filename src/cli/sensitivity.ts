@@ -17,6 +17,7 @@ import { sensitivityRequest } from "../run/sensitivity.js";
 import { GROUPINGS, type Grouping } from "../uncertainty/sensitivity.js";
 import { defaultThreads, lossMeasureOf } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
+import { wholeFlag } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -64,15 +65,8 @@ export function registerSensitivity(
         );
       if (opts.method === "tornado" && (opts.samples !== undefined || opts.seed !== undefined))
         throw new UsageError("--samples and --seed set a Sobol design; give --method sobol too");
-      const whole = (flag: string, text: string | undefined, lo: number, hi: number) => {
-        if (text === undefined) return undefined;
-        const n = Number(text);
-        if (!/^\d+$/.test(text.trim()) || n < lo || n > hi)
-          throw new UsageError(
-            `${flag}: expected a whole number from ${lo} to ${hi}, found ${JSON.stringify(text)}`,
-          );
-        return n;
-      };
+      const whole = (flag: string, text: string | undefined, lo: number, hi: number) =>
+        text === undefined ? undefined : wholeFlag(flag, text, lo, hi);
       const samples = whole("--samples", opts.samples, 2, 100_000);
       const seed = whole("--seed", opts.seed, 0, 4294967295);
       const workers = whole("--workers", opts.workers, 1, 64) ?? defaultThreads();

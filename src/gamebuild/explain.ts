@@ -22,6 +22,13 @@ export interface GameVerdicts {
   threat?: { credible: boolean; deters: boolean };
 }
 
+/** The node where the threatener decides whether to carry out its threat. */
+function threatNode(tree: GameReport, threatener: string) {
+  return (tree.threats ?? []).find(
+    (t) => t.label === `${threatener} decides whether to carry out the threat`,
+  );
+}
+
 export function gameVerdicts(
   spec: GameSpec,
   built: BuiltGame,
@@ -43,10 +50,9 @@ export function gameVerdicts(
     const s = spec.sequential;
     const spe = tree.subgamePerfect;
     const at = (label: string) => spe.choices.find((c) => c.node === label);
-    const execute = (tree.threats ?? []).find(
-      (t) => t.label === `${s.threatener} decides whether to carry out the threat`,
-    );
-    const credible = execute?.actions.find((a) => a.action === "execute")?.credible ?? false;
+    const credible =
+      threatNode(tree, s.threatener)?.actions.find((a) => a.action === "execute")?.credible ??
+      false;
     const threatens = at(`${s.threatener} decides whether to threaten`)?.action === "threaten";
     const answer = at(
       threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
@@ -84,14 +90,13 @@ export function explainGame(
     out.push(
       `There are ${normal.equilibria.length} extreme equilibria: the outcome depends on expectations.`,
     );
-  if (tree?.subgamePerfect && spec.sequential) {
+  const verdicts = gameVerdicts(spec, built, normal, tree);
+  if (tree?.subgamePerfect && spec.sequential && verdicts.threat) {
     const s = spec.sequential;
     const spe = tree.subgamePerfect;
     const at = (label: string) => spe.choices.find((c) => c.node === label);
-    const execute = (tree.threats ?? []).find(
-      (t) => t.label === `${s.threatener} decides whether to carry out the threat`,
-    );
-    const credible = execute?.actions.find((a) => a.action === "execute")?.credible ?? false;
+    const execute = threatNode(tree, s.threatener);
+    const { credible, deters } = verdicts.threat;
     const pay = (a: string) => fmt(num(execute?.actions.find((x) => x.action === a)?.payoff ?? 0));
     out.push(
       `${s.threatener}'s threat to ${s.threat} if ${s.target} chooses ${s.resist} is ${credible ? "credible" : "not credible"}: once ${s.target} has resisted, carrying it out gives ${s.threatener} ${pay("execute")} against ${pay("back down")} for backing down.`,
@@ -100,7 +105,6 @@ export function explainGame(
     const answer = at(
       threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
     )?.action;
-    const deters = threatens && answer === "comply";
     const free = at(`${s.target} chooses without a threat`)?.action;
     out.push(
       `Subgame-perfect play: ${s.threatener} ${threatens ? "threatens" : "does not threaten"}, ${s.target} ${answer === "comply" ? `complies (${s.comply})` : `resists (${s.resist})`}; payoffs ${spe.payoffs.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}. ${free === "comply" ? `${s.target} complies with or without a threat.` : deters ? `The threat deters: without it ${s.target} would play ${s.resist}.` : credible ? "Even a credible threat does not change the target's choice." : "The threat does not deter, because it is not credible."}`,

@@ -81,6 +81,22 @@ export function inputGroups(
   return { groups, of };
 }
 
+/** `inputGroups` once per world and grouping: every evaluation of a job shares them. */
+const cache = new WeakMap<World, Map<Grouping, ReturnType<typeof inputGroups>>>();
+function groupsOf(world: World, by: Grouping): ReturnType<typeof inputGroups> {
+  let m = cache.get(world);
+  if (!m) {
+    m = new Map();
+    cache.set(world, m);
+  }
+  let g = m.get(by);
+  if (!g) {
+    g = inputGroups(world, by);
+    m.set(by, g);
+  }
+  return g;
+}
+
 /** The number at `path` in a document: `a.b.c`, array items by id, else by index. */
 export function valueAt(doc: unknown, path: string): number | undefined {
   let x: unknown = doc;
@@ -96,7 +112,7 @@ export function valueAt(doc: unknown, path: string): number | undefined {
 
 /** The output with each group at the factor given (NaN or missing: central values). */
 export function evaluate(job: SensitivityJob, factors: readonly number[]): number {
-  const { of } = inputGroups(job.world, job.by);
+  const { of } = groupsOf(job.world, job.by);
   const world = realiseAt(job.world, (path, q) => {
     const u = factors[of(path, q)];
     return u === undefined || Number.isNaN(u) ? undefined : u;
