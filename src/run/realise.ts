@@ -32,10 +32,7 @@ export type Uniform = () => number;
 export function realise(world: World, rng?: Uniform): RealWorld {
   const draw = rng ? drawer(rng) : undefined;
   const out = walk(world, (q) => (draw ? draw(q) : central(q))) as RealWorld;
-  if (draw) {
-    keepSums(world.suppliers, out.suppliers);
-    keepSums(world.demand, out.demand);
-  }
+  if (draw) keepBalance(world, out);
   return out;
 }
 
@@ -129,9 +126,65 @@ export function realiseAt(
     const u = typeof q === "object" && "dist" in q ? factor(path, q) : undefined;
     return u === undefined ? central(q) : quantileOf(q, u);
   }) as RealWorld;
+  keepBalance(world, out);
+  return out;
+}
+
+/** What keeps a drawn world at rest: shares keep their central sums, and each good's
+ * intermediate use its central share of the good's output. */
+function keepBalance(world: World, out: RealWorld) {
   keepSums(world.suppliers, out.suppliers);
   keepSums(world.demand, out.demand);
-  return out;
+  keepIntermediateShares(world, out);
+}
+
+/** Each good's world output (its suppliers' shares of its global output, summed) and its
+ * intermediate use (Σ over the goods j whose recipes take it: units per unit of j × j's output),
+ * figures read at their central values (a realised world's figures are their own). */
+function inputOutput(world: World | RealWorld): { output: number[]; intermediate: number[] } {
+  const index = new Map(world.goods.map((g, i) => [g.id, i]));
+  const output = world.goods.map(() => 0);
+  for (const s of world.suppliers) {
+    const i = index.get(s.good);
+    if (i === undefined) continue;
+    const total = central(world.goods[i]!.globalOutput);
+    if (s.share !== undefined) output[i]! += central(s.share) * total;
+    else if (s.output !== undefined) output[i]! += central(s.output);
+  }
+  const intermediate = world.goods.map(() => 0);
+  world.goods.forEach((g, j) => {
+    for (const r of g.recipe ?? []) {
+      const i = index.get(r.input);
+      if (i !== undefined) intermediate[i]! += central(r.perUnit) * output[j]!;
+    }
+  });
+  return { output, intermediate };
+}
+
+/**
+ * Scales the drawn recipe coefficients of each input good so that its intermediate use keeps
+ * the share of its output that it has at central values. Outputs and recipe coefficients are
+ * drawn apart, yet they are tied: a good whose whole output goes to other goods' recipes (silicon
+ * wafers, AI compute) would otherwise, in about half the draws, be needed more than it is made,
+ * and the drawn world would start short of it, before any measure. The drawn coefficients still
+ * set how the good's use is spread over the goods that take it.
+ */
+function keepIntermediateShares(world: World, out: RealWorld) {
+  const c = inputOutput(world);
+  const d = inputOutput(out);
+  const scale = c.output.map((x, i) => {
+    const share = x > 0 ? Math.min(1, c.intermediate[i]! / x) : 0;
+    return d.intermediate[i]! > 0 ? (share * d.output[i]!) / d.intermediate[i]! : 1;
+  });
+  const index = new Map(out.goods.map((g, i) => [g.id, i]));
+  for (const g of out.goods)
+    for (const r of g.recipe ?? []) {
+      const i = index.get(r.input);
+      if (i === undefined || scale[i] === 1) continue;
+      const q = r.perUnit;
+      if (typeof q === "number") (r as { perUnit: number }).perUnit = q * scale[i]!;
+      else (q as { value: number }).value = q.value * scale[i]!;
+    }
 }
 
 /** Scales the drawn shares of each good to the sum of their central values. */

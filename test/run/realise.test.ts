@@ -1,13 +1,15 @@
 /**
  * realise (src/run/realise.ts): central values compile to the world's own network bit for bit;
  * draws are reproducible from the seed, stay in each distribution's support, match its mean
- * over many draws (textbook means), and keep each good's supplier shares at their central sum.
+ * over many draws (textbook means), keep each good's supplier shares at their central sum and
+ * each good's intermediate use at its central share of output.
  */
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import { mulberry32 } from "../../src/random/mulberry32.js";
 import { realise } from "../../src/run/realise.js";
+import { baselineOf } from "../../src/world/baseline.js";
 import { loadWorld } from "../../src/world/load.js";
 import { central, type Quantity } from "../../src/world/quantity.js";
 import { type Figure, figure } from "../../src/world/realised.js";
@@ -69,6 +71,29 @@ describe("realise", () => {
           .filter((s) => s.good === good && s.share !== undefined)
           .reduce((t, s) => t + central(s.share!), 0);
       expect(sum(drawn)).toBeCloseTo(sum(world), 12);
+    }
+  });
+
+  it("keeps each good's intermediate use at its central share of output: drawn baselines balance", () => {
+    // The reference is the baseline's own accounting (world/baseline.ts), not realise's,
+    // without the standing controls (which move use the controls forbid out of the recipes).
+    const shares = (b: ReturnType<typeof baselineOf>) =>
+      new Map(
+        b.goods.map((g) => {
+          const out = g.output.reduce((a, x) => a + x, 0);
+          const fin = g.finalUse.reduce((a, x) => a + x, 0);
+          const use = g.use.reduce((a, x) => a + x, 0);
+          return [g.good, { intermediate: out > 0 ? (use - fin) / out : 0, use, out }];
+        }),
+      );
+    const want = shares(baselineOf(realise(world), { controls: false }));
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const got = shares(baselineOf(realise(world, mulberry32(seed)), { controls: false }));
+      for (const [good, w] of want) {
+        const g = got.get(good)!;
+        expect(g.intermediate, `${good}, seed ${seed}`).toBeCloseTo(w.intermediate, 9);
+        expect(g.use, `${good}, seed ${seed}`).toBeLessThanOrEqual(g.out * (1 + 1e-9));
+      }
     }
   });
 
