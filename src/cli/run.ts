@@ -62,7 +62,10 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     .option("--format <format>", `report format: ${REPORT_FORMATS.join(", ")}`, "html")
     .option(CHARTS_FLAGS, CHARTS_HELP)
     .option("--loss <measure>", `loss measure that ranks actors: ${LOSS_MEASURES.join(", ")}`)
-    .option("--draws <n>", "Monte Carlo draws over every figure given as a distribution")
+    .option(
+      "--draws <n>",
+      "Monte Carlo draws over every figure given as a distribution (default: the scenario's options.draws; 0: none)",
+    )
     .option("--seed <s>", "seed of the draws (default 1): draw k is reproducible from (seed, k)")
     .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
     .option("--json", "print the result document as JSON on stdout")
@@ -101,7 +104,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       const abort = new AbortController();
       const signal = abort.signal;
       const stop = () => abort.abort();
-      if (draws) process.once("SIGINT", stop);
+      process.once("SIGINT", stop);
       const { doc, warnings } = await runScenarioRequest({
         world,
         text,
@@ -112,19 +115,19 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
         ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
         council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
-        ...(draws
-          ? {
-              draws: {
-                ...draws,
-                execute: drawExecutor(draws.workers),
-                batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
-                inputs: {
-                  scenario: sha256(text),
-                  world: sha256(JSON.stringify(world.world)),
-                },
-              },
-            }
-          : {}),
+        // Draws as --draws says, else as the scenario's options say (a firm-level network
+        // has no distributions to draw from).
+        draws: {
+          ...(opts.network === undefined ? {} : { count: 0 }),
+          ...(draws?.count === undefined ? {} : { count: draws.count }),
+          ...(draws?.seed === undefined ? {} : { seed: draws.seed }),
+          execute: drawExecutor(draws?.workers ?? defaultThreads()),
+          batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
+          inputs: {
+            scenario: sha256(text),
+            world: sha256(JSON.stringify(world.world)),
+          },
+        },
       }).finally(() => process.off("SIGINT", stop));
       if (doc.draws && doc.draws.done < doc.draws.requested)
         println(
@@ -177,22 +180,24 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   return network;
 }
 
-/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws. */
-function drawsOf(opts: RunOptions): { count: number; seed: number; workers: number } | undefined {
+/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws.
+ * `--draws 0` runs none, whatever the scenario's options say. */
+function drawsOf(opts: RunOptions): { count: number; seed?: number; workers: number } | undefined {
   if (opts.draws === undefined) {
     for (const flag of ["seed", "workers"] as const)
       if (opts[flag] !== undefined)
         throw new UsageError(`--${flag}: it sets the Monte Carlo draws; give --draws N too`);
     return undefined;
   }
-  if (opts.network !== undefined)
+  if (opts.network !== undefined && opts.draws !== "0")
     throw new UsageError(
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
   return {
-    count: wholeFlag("--draws", opts.draws, 1, 1_000_000, "a whole number of draws"),
-    seed:
-      opts.seed === undefined ? 1 : wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number"),
+    count: wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws"),
+    ...(opts.seed === undefined
+      ? {}
+      : { seed: wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number") }),
     workers:
       opts.workers === undefined
         ? defaultThreads()

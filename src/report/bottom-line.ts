@@ -66,10 +66,12 @@ export function bottomLine(doc: RunDocument): string[] {
   const states = doc.actors.filter((a) => a.kind !== "bloc");
   const headline = doc.scenario.headline ?? "loss";
   if (headline === "capacity-share" && doc.capacityShare) out.push(capacitySentence(doc));
-  if (doc.draws)
+  if (doc.draws) {
+    const drift = doc.draws.drift;
     out.push(
-      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures; they are provisional, as drawn worlds drift on their own (docs/model.md, "Uncertainty").`,
+      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures${drift && drift.p95 > NEGLIGIBLE_USD ? `; drawn worlds drift on their own (the world loses up to ${usd(drift.p95)} without any measure in 95% of draws), so the ranges are provisional` : ""} (docs/model.md, "Uncertainty").`,
     );
+  }
 
   const top = states[0];
   const largest = Math.max(0, ...states.map((a) => Math.abs(a.loss)));
@@ -124,11 +126,19 @@ function largestPart(a: ActorResult): { words: string; value: number } {
   return parts.reduce((x, y) => (y.value > x.value ? y : x));
 }
 
-/** " (90% of draws: $A to $B)" for a figure that has a range over the draws, else "". */
+/** " (90% of draws: $A to $B)" for a figure that has a range over the draws, else "". Where
+ * the central value lies outside that range it says so, with the median draw: the model is not
+ * linear in its figures, and a central value can sit at the edge of its range (a stock at none,
+ * the mode of a range from none to a little), where the loss is steepest. */
 export function rangeWords(a: ActorEntry, figure: "loss" = "loss"): string {
   const r = a.ranges?.[figure];
   if (!r) return "";
-  return ` (90% of draws: ${usd(r.p5)} to ${usd(r.p95)})`;
+  const x = a[figure];
+  const outside =
+    Math.abs(x - r.p50) > NEGLIGIBLE_USD && (x > r.p95 || x < r.p5)
+      ? `; the central value lies ${x > r.p95 ? "above" : "below"} it, the median draw gives ${usd(r.p50)}`
+      : "";
+  return ` (90% of draws: ${usd(r.p5)} to ${usd(r.p95)}${outside})`;
 }
 
 function loserSentence(doc: RunDocument, a: ActorEntry, names: Names): string {

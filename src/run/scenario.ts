@@ -48,10 +48,12 @@ export interface ScenarioRequest {
   council?: () => Promise<{ council: Council; solver: MilpSolver }>;
   /** Monte Carlo draws (`run/draws.ts`): `count` draws numbered 0 … count − 1 from `seed`, run
    * by `execute` (in this thread by default); stopped by `batch.signal`, the run keeps the
-   * draws finished. `inputs`: hashes of the inputs, recorded for replay. */
+   * draws finished. `inputs`: hashes of the inputs, recorded for replay. Where `count` or
+   * `seed` is not given, the scenario's `options.draws` and `options.seed` are used (seed 1 by
+   * default); a count of 0, or none anywhere, runs no draws. */
   draws?: {
-    count: number;
-    seed: number;
+    count?: number;
+    seed?: number;
     execute?: DrawExecutor;
     batch?: TaskBatchOptions;
     inputs?: Record<string, string>;
@@ -88,8 +90,10 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
     const { council, solver } = await req.council();
     doc.council = councilSection(council, solver, kind, doc, loaded);
   }
-  if (!req.draws) return { doc, loaded, warnings };
-  const { count, seed, execute = inThreadDraws, batch, inputs } = req.draws;
+  const count = req.draws?.count ?? loaded.scenario.options?.draws ?? 0;
+  if (!req.draws || count === 0) return { doc, loaded, warnings };
+  const seed = req.draws.seed ?? loaded.scenario.options?.seed ?? 1;
+  const { execute = inThreadDraws, batch, inputs } = req.draws;
   const job: DrawJob = { world: read.world.world, scenario: read.scenario, seed, measure };
   const ks = Array.from({ length: count }, (_, k) => k);
   let results: (DrawResult | undefined)[];

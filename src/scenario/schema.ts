@@ -230,6 +230,22 @@ export const ScenarioSchema = z
           .describe(
             "The loss measure that ranks actors and sets the Council's gains (default: total).",
           ),
+        draws: z
+          .number()
+          .int()
+          .min(1)
+          .max(1_000_000)
+          .optional()
+          .describe(
+            "Monte Carlo draws over every figure given as a distribution, run after the central run so that each figure carries its range (docs/model.md, Uncertainty); `levier run --draws N` overrides it, `--draws 0` runs none.",
+          ),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(4294967295)
+          .optional()
+          .describe("Seed of the draws (default 1): draw k is reproducible from (seed, k)."),
       })
       .optional()
       .describe("Options of the simulation."),

@@ -41,7 +41,7 @@ const CASES: [string, string[], string][] = [
   ["--months 1.5", ["run", S, "--months", "1.5"], "--months"],
   ["--months 5000", ["run", S, "--months", "5000"], "--months"],
   ["--months with no value", ["run", S, "--months"], "argument missing"],
-  ["--draws 0", ["run", S, "--draws", "0"], "--draws"],
+  ["--draws beyond a million", ["run", S, "--draws", "2000000"], "--draws"],
   ["--draws 1.5", ["run", S, "--draws", "1.5"], "--draws"],
   ["--draws -3", ["run", S, "--draws", "-3"], "--draws"],
   ["--seed without --draws", ["run", S, "--seed", "4"], "give --draws N too"],

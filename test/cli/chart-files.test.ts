@@ -97,6 +97,8 @@ describe("--charts", () => {
       "examples/nl-lithography-cut-to-china.yaml",
       "--months",
       "2",
+      "--draws",
+      "0",
       "--charts",
       dir,
     ]);

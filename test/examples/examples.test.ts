@@ -35,7 +35,8 @@ beforeAll(async () => {
     if (r.code !== 0) throw new Error(`levier run examples/${f} exited ${r.code}: ${r.stderr}`);
     docs.set(f, JSON.parse(r.stdout));
   }
-});
+  // Each example makes its 40 draws (options.draws): some 20–40 s each on two cores.
+}, 900_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 type ActorDoc = {
@@ -333,7 +334,8 @@ describe("report formats", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Three runs of the example with its 40 draws each.
+  }, 600_000);
 });
 
 describe("bad scenarios", () => {
@@ -421,7 +423,7 @@ describe("bad scenarios", () => {
 
   it("--months below a measure's start leaves it out with a located warning, on stderr and in the document", async () => {
     const file = "examples/eu-lithography-retaliation.yaml";
-    const r = await runCli(["run", file, "--months", "3", "--json"], ROOT);
+    const r = await runCli(["run", file, "--months", "3", "--json", "--draws", "0"], ROOT);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.scenario.horizon).toBe(3);
