@@ -66,13 +66,6 @@ export function bottomLine(doc: RunDocument): string[] {
   const states = doc.actors.filter((a) => a.kind !== "bloc");
   const headline = doc.scenario.headline ?? "loss";
   if (headline === "capacity-share" && doc.capacityShare) out.push(capacitySentence(doc));
-  if (doc.draws) {
-    const drift = doc.draws.drift;
-    out.push(
-      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} Monte Carlo draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures${drift && drift.p95 > NEGLIGIBLE_USD ? `; drawn worlds drift on their own (the world loses up to ${usd(drift.p95)} without any measure in 95% of draws), so the ranges are provisional` : ""} (docs/model.md, "Uncertainty").`,
-    );
-  }
-
   const top = states[0];
   const largest = Math.max(0, ...states.map((a) => Math.abs(a.loss)));
   if (!top || largest < NEGLIGIBLE_USD) {
@@ -100,8 +93,15 @@ export function bottomLine(doc: RunDocument): string[] {
       `In the Council (${c.rules.join(" + ")}) the EU's measure ${passes ? "passes" : "fails"}${c.vote.no.length > 0 ? ` with ${listOf(c.vote.no.map((id) => theName(names.actor(id))))} against` : ""}${!c.compensation.passesWithoutTransfers && c.compensation.status === "optimal" ? `; the least compensation that makes it pass is ${usd(c.compensation.total)}` : ""}.`,
     );
   }
-  if (headline === "capacity-share" || !doc.capacityShare) return out;
-  return [...out, capacitySentence(doc)];
+  if (headline !== "capacity-share" && doc.capacityShare) out.push(capacitySentence(doc));
+  // How the ranges were made, last: the answer comes first.
+  if (doc.draws) {
+    const drift = doc.draws.drift;
+    out.push(
+      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures${drift && drift.p95 > NEGLIGIBLE_USD ? `; drawn worlds drift on their own (the world loses up to ${usd(drift.p95)} without any measure in 95% of draws), so the ranges are provisional` : ""} (docs/model.md, "Uncertainty").`,
+    );
+  }
+  return out;
 }
 
 function capacitySentence(doc: RunDocument): string {

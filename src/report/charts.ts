@@ -170,7 +170,9 @@ function errorBars(
   if (!ranged) return bars;
   const y = {
     ...(bars.encoding.y as Record<string, unknown>),
-    sort: { field: "bn", order: "descending" },
+    // "max" (one value a bar): layered domains are unioned, and a union sorts only by count,
+    // min or max.
+    sort: { field: "bn", op: "max", order: "descending" },
   };
   return {
     layer: [

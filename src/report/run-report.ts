@@ -18,9 +18,14 @@ export function runReport(doc: RunDocument): Report {
   const names = namesOf(doc);
   b.push({ kind: "heading", level: 1, text: s.name });
   b.push({ kind: "heading", level: 2, text: "Bottom line" });
-  b.push({ kind: "list", id: "bottom-line", items: bottomLine(doc) });
+  // With draws the bottom line's last sentence says how the ranges were made: on the page it
+  // goes under the headline chart, so that the answer and its chart fit the first screen.
+  const lines = bottomLine(doc);
+  const method = doc.draws ? lines.pop() : undefined;
+  b.push({ kind: "list", id: "bottom-line", items: lines });
   const [headline, ...charts] = reportCharts(doc);
   if (headline) b.push(...chartBlocks(headline, 2));
+  if (method) b.push({ kind: "paragraph", text: method });
 
   b.push({ kind: "heading", level: 2, text: "The scenario" });
   if (s.description) b.push({ kind: "paragraph", text: s.description.trim() });

@@ -429,12 +429,12 @@ describe("bad scenarios", () => {
     expect(doc.scenario.horizon).toBe(3);
     expect(doc.scenario.measures).toHaveLength(1);
     expect(doc.scenario.measures[0].id).toBe("us-caps-eu");
-    const warning = `${file}:27:12: starts in month 4, after the 3-month horizon; left out of the run`;
+    const warning = `${file}:32:12: starts in month 4, after the 3-month horizon; left out of the run`;
     expect(r.stderr).toContain(warning);
     expect(
       doc.warnings.some(
         (w: { at: { line: number; col: number }; message: string }) =>
-          w.at.line === 27 && w.at.col === 12 && w.message.startsWith("starts in month 4"),
+          w.at.line === 32 && w.at.col === 12 && w.message.startsWith("starts in month 4"),
       ),
     ).toBe(true);
   });
