@@ -181,10 +181,15 @@ function keepIntermediateShares(world: World, out: RealWorld) {
     for (const r of g.recipe ?? []) {
       const i = index.get(r.input);
       if (i === undefined || scale[i] === 1) continue;
-      const q = r.perUnit;
-      if (typeof q === "number") (r as { perUnit: number }).perUnit = q * scale[i]!;
-      else (q as { value: number }).value = q.value * scale[i]!;
+      scaleFigure(r as unknown as Record<string, Quantity>, "perUnit", scale[i]!);
     }
+}
+
+/** Scales a realised figure (a number or `{ value, … }`) held at `holder[key]` by f / d. */
+function scaleFigure(holder: Record<string, Quantity>, key: string, f: number, d = 1) {
+  const q = holder[key]!;
+  if (typeof q === "number") holder[key] = (q * f) / d;
+  else (q as { value: number }).value = (central(q) * f) / d;
 }
 
 /** Scales the drawn shares of each good to the sum of their central values. */
@@ -206,9 +211,7 @@ function keepSums(original: readonly ShareRow[], realised: readonly ShareRow[]) 
     if (!(got > 0)) continue;
     realised.forEach((r, i) => {
       if (r.good !== good || r.share === undefined || original[i]!.share === undefined) return;
-      const q = r.share;
-      if (typeof q === "number") (r as { share: Quantity }).share = (q * want) / got;
-      else (q as { value: number }).value = (central(q) * want) / got;
+      scaleFigure(r as unknown as Record<string, Quantity>, "share", want, got);
     });
   }
 }
