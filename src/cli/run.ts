@@ -119,9 +119,9 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         // has no distributions to draw from).
         draws: {
           ...(opts.network === undefined ? {} : { count: 0 }),
-          ...(draws?.count === undefined ? {} : { count: draws.count }),
-          ...(draws?.seed === undefined ? {} : { seed: draws.seed }),
-          execute: drawExecutor(draws?.workers ?? defaultThreads()),
+          ...(draws.count === undefined ? {} : { count: draws.count }),
+          ...(draws.seed === undefined ? {} : { seed: draws.seed }),
+          execute: drawExecutor(draws.workers ?? defaultThreads()),
           batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
           inputs: {
             scenario: sha256(text),
@@ -129,6 +129,13 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           },
         },
       }).finally(() => process.off("SIGINT", stop));
+      if (doc.draws === undefined)
+        for (const flag of ["seed", "workers"] as const)
+          if (opts[flag] !== undefined)
+            println(
+              ctx.stderr,
+              `levier: --${flag} had no effect: this run made no draws (give --draws N, or options.draws in the scenario)`,
+            );
       if (doc.draws && doc.draws.done < doc.draws.requested)
         println(
           ctx.stderr,
@@ -180,21 +187,17 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   return network;
 }
 
-/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws.
- * `--draws 0` runs none, whatever the scenario's options say. */
-function drawsOf(opts: RunOptions): { count: number; seed?: number; workers: number } | undefined {
-  if (opts.draws === undefined) {
-    for (const flag of ["seed", "workers"] as const)
-      if (opts[flag] !== undefined)
-        throw new UsageError(`--${flag}: it sets the Monte Carlo draws; give --draws N too`);
-    return undefined;
-  }
-  if (opts.network !== undefined && opts.draws !== "0")
+/** `--draws`, `--seed`, `--workers`: whole numbers in range. Without `--draws` the scenario's
+ * `options.draws` decides; `--draws 0` runs none, whatever the scenario's options say. */
+function drawsOf(opts: RunOptions): { count?: number; seed?: number; workers: number } {
+  if (opts.network !== undefined && opts.draws !== undefined && opts.draws !== "0")
     throw new UsageError(
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
   return {
-    count: wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws"),
+    ...(opts.draws === undefined
+      ? {}
+      : { count: wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws") }),
     ...(opts.seed === undefined
       ? {}
       : { seed: wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number") }),

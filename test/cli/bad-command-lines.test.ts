@@ -44,7 +44,7 @@ const CASES: [string, string[], string][] = [
   ["--draws beyond a million", ["run", S, "--draws", "2000000"], "--draws"],
   ["--draws 1.5", ["run", S, "--draws", "1.5"], "--draws"],
   ["--draws -3", ["run", S, "--draws", "-3"], "--draws"],
-  ["--seed without --draws", ["run", S, "--seed", "4"], "give --draws N too"],
+  ["--seed abc", ["run", S, "--seed", "abc"], "--seed"],
   ["--seed beyond 32 bits", ["run", S, "--draws", "2", "--seed", "4294967296"], "--seed"],
   ["--workers 0", ["run", S, "--draws", "2", "--workers", "0"], "--workers"],
   ["--draws on a firm network", ["run", S, "--draws", "2", "--network", "x"], "--network"],
@@ -133,6 +133,13 @@ describe.runIf(BUILT || process.env.CI)("bad command lines", () => {
     expect(lines.length, r.stderr).toBeLessThanOrEqual(3);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toContain(fragment);
+  });
+
+  it("says when --seed and --workers had no effect (a run without draws), and runs", () => {
+    const [cmd, args] = command(["run", S, "--draws", "0", "--seed", "4", "--months", "1"]);
+    const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", timeout: LIMIT_MS });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("--seed had no effect: this run made no draws");
   });
 
   it("stops quietly when the reader closes the pipe", () => {
