@@ -10,7 +10,9 @@
  * @module
  */
 import { actorLoss, type LossMeasure } from "../losses/measure.js";
+import { compileWorld } from "../network/compile-world.js";
 import { drawStream } from "../random/streams.js";
+import { extraNodes } from "../scenario/compile.js";
 import type { Scenario } from "../scenario/schema.js";
 import type { World } from "../world/schema.js";
 import type { RunDocument } from "./document.js";
@@ -60,8 +62,12 @@ export interface DrawResult {
  */
 export function runDraw(job: DrawJob, k: number): DrawResult {
   const world = realise(job.world, drawStream(job.seed, k));
-  const run = runScenario({ scenario: job.scenario, world: { world } });
-  const ref = runScenario({ scenario: { ...job.scenario, measures: [] }, world: { world } });
+  // One network for both runs, as a game's profiles share one (run/game.ts): the nodes the
+  // scenario's investments add make nothing at baseline and are never asked for in the
+  // reference run.
+  const net = compileWorld(world, { extraNodes: extraNodes(job.scenario) });
+  const run = runScenario({ scenario: job.scenario, world: { world } }, net);
+  const ref = runScenario({ scenario: { ...job.scenario, measures: [] }, world: { world } }, net);
   const figures = (a: (typeof run.result.actors)[number]) => [
     actorLoss(a, job.measure),
     a.lossGdpShare ?? Number.NaN,
