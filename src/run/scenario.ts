@@ -135,7 +135,7 @@ function sobolPadding(dimensions: number): Issue {
   return {
     severity: "warning",
     code: "sobol-dimensions",
-    message: `the world has ${dimensions} figures to draw (with its correlation groups), and the Sobol direction numbers give ${SOBOL_DIMENSIONS} dimensions: figures ${SOBOL_DIMENSIONS + 1} to ${dimensions}, in the world's order, are drawn pseudo-random, and their part of the ranges converges no faster than with --sampling random`,
+    message: `each Sobol point needs ${dimensions} coordinates (one per figure given as a distribution, and per correlation group), and the direction numbers give ${SOBOL_DIMENSIONS}: coordinates ${SOBOL_DIMENSIONS + 1} to ${dimensions} (the world's last figures, in its order) are drawn pseudo-random, so the ranges' part from them converges no faster than with --sampling random`,
   };
 }
 
