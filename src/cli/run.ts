@@ -15,6 +15,7 @@ import type { Network } from "../network/network.js";
 import { drawExecutor } from "../node/draw-parallel.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseCsv } from "../parse/csv.js";
+import { SAMPLINGS, type Sampling } from "../random/sampling.js";
 import { runReport } from "../report/run-report.js";
 import { RUN_TABLES, runTables } from "../report/run-tables.js";
 import { terminalSummary } from "../report/terminal.js";
@@ -46,6 +47,7 @@ interface RunOptions extends TableFlags {
   months?: string;
   draws?: string;
   seed?: string;
+  sampling?: string;
   workers?: string;
   out?: string;
   format?: string;
@@ -67,6 +69,10 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       "Monte Carlo draws over every figure given as a distribution (default: the scenario's options.draws; 0: none)",
     )
     .option("--seed <s>", "seed of the draws (default 1): draw k is reproducible from (seed, k)")
+    .option(
+      "--sampling <kind>",
+      `how the draws are made: ${SAMPLINGS.join(", ")} (Sobol points with a digital shift from the seed; default: the scenario's options.sampling, else random)`,
+    )
     .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
@@ -92,6 +98,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           `--format ${format} writes a report file; give --out DIR to say where (the terminal gets the summary, --json the document)`,
         );
       const draws = drawsOf(opts);
+      const sampling = samplingOf(opts);
       const dir = outDirOf(ctx, opts.out);
       const charts = chartsDirOf(ctx, opts.charts);
       const world = loadWorldFor(ctx, worldOf());
@@ -121,6 +128,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           ...(opts.network === undefined ? {} : { count: 0 }),
           ...(draws.count === undefined ? {} : { count: draws.count }),
           ...(draws.seed === undefined ? {} : { seed: draws.seed }),
+          ...(sampling === undefined ? {} : { sampling }),
           execute: drawExecutor(draws.workers ?? defaultThreads()),
           batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
           inputs: {
@@ -130,7 +138,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         },
       }).finally(() => process.off("SIGINT", stop));
       if (doc.draws === undefined)
-        for (const flag of ["seed", "workers"] as const)
+        for (const flag of ["seed", "sampling", "workers"] as const)
           if (opts[flag] !== undefined)
             println(
               ctx.stderr,
@@ -206,6 +214,16 @@ function drawsOf(opts: RunOptions): { count?: number; seed?: number; workers: nu
         ? defaultThreads()
         : wholeFlag("--workers", opts.workers, 1, 64, "a whole number of threads"),
   };
+}
+
+/** `--sampling`: one of SAMPLINGS (without draws it has no effect, as --seed has none). */
+function samplingOf(opts: RunOptions): Sampling | undefined {
+  if (opts.sampling === undefined) return undefined;
+  if (!(SAMPLINGS as readonly string[]).includes(opts.sampling))
+    throw new UsageError(
+      `--sampling: expected one of ${SAMPLINGS.join(", ")}, found ${JSON.stringify(opts.sampling)}`,
+    );
+  return opts.sampling as Sampling;
 }
 
 function sha256(text: string): string {

@@ -16,7 +16,7 @@
 export type Uniform = () => number;
 
 /** The MurmurHash3 32-bit finaliser: a bijection that spreads every input bit over the word. */
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   let x = h >>> 0;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);

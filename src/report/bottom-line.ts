@@ -98,7 +98,7 @@ export function bottomLine(doc: RunDocument): string[] {
   if (doc.draws) {
     const drift = doc.draws.drift;
     out.push(
-      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} draws of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures${drift && drift.p95 > NEGLIGIBLE_USD ? `; drawn worlds drift on their own (the world loses up to ${usd(drift.p95)} without any measure in 95% of draws), so the ranges are provisional` : ""} (docs/model.md, "Uncertainty").`,
+      `Figures are at the data's central values; ranges are the 5th to 95th percentiles over ${doc.draws.done} ${doc.draws.sampling === "sobol" ? "quasi-random draws (Sobol points with a digital shift)" : "draws"} of every figure given as a distribution (seed ${doc.draws.seed}${doc.draws.done < doc.draws.requested ? `, stopped after ${doc.draws.done} of ${doc.draws.requested}` : ""}), each against its own run without the measures${drift && drift.p95 > NEGLIGIBLE_USD ? `; drawn worlds drift on their own (the world loses up to ${usd(drift.p95)} without any measure in 95% of draws), so the ranges are provisional` : ""} (docs/model.md, "Uncertainty").`,
     );
   }
   return out;

@@ -10,8 +10,10 @@ import { z } from "zod";
 import { CouncilOnScenarioSchema } from "../council/result-schema.js";
 import { IssueShape } from "../diagnostics/issue-schema.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
+import { SAMPLINGS } from "../random/sampling.js";
 import { HEADLINES } from "../scenario/schema.js";
 import { UNITS } from "./document.js";
+import { STREAMS } from "./draws.js";
 
 const usd = (what: string) => z.number().describe(`${what}, USD over the horizon.`);
 const series = (what: string) => z.array(z.number()).describe(`${what}, one value per month.`);
@@ -245,9 +247,19 @@ export const DrawsInfoSchema = z
     requested: z.number().int().describe("Draws asked for."),
     done: z.number().int().describe("Draws finished (fewer when the run was stopped)."),
     seed: z.number().int().describe("The seed: draw k is reproducible alone from (seed, k)."),
-    stream: z
-      .literal("xoshiro128** per draw, state from (seed, k)")
-      .describe("How each draw's random numbers are made."),
+    sampling: z
+      .enum(SAMPLINGS)
+      .describe(
+        "random: pseudo-random draws; sobol: the points of a Sobol sequence with a random digital shift from the seed (randomised quasi-Monte Carlo).",
+      ),
+    stream: z.enum([STREAMS.random, STREAMS.sobol]).describe("How each draw's uniforms are made."),
+    dimensions: z
+      .number()
+      .int()
+      .exactOptional()
+      .describe(
+        "Sobol sampling: the coordinates of each point, one per figure drawn (and per correlation group); those past the direction numbers' table (2048) are pseudo-random.",
+      ),
     inputs: z
       .record(z.string(), z.string())
       .exactOptional()

@@ -1,7 +1,9 @@
 /**
  * Monte Carlo draws of a scenario (../shared/DESIGN.md, "Uncertainty"): draw k realises every
- * figure given as a distribution from its own stream (`random/streams.ts`: a pure function of
- * the seed and k), builds the baseline and the network on those figures, runs the scenario and
+ * figure given as a distribution from its own stream, a pure function of the seed and k: by
+ * default pseudo-random (`random/streams.ts`), or with `sampling: "sobol"` the coordinates of
+ * the Sobol point k under the seed's digital shift (`random/sobol-sequence.ts`: randomised
+ * quasi-Monte Carlo, one coordinate per figure), builds the baseline and the network on those figures, runs the scenario and
  * keeps, per actor, its loss and the loss's parts, and per good its world output as a share of
  * that draw's baseline. `drawRanges` turns the draws into the mean and percentiles every figure
  * carries beside its central value. Draws run through a draw executor: in this thread
@@ -11,6 +13,8 @@
  */
 import { actorLoss, type LossMeasure } from "../losses/measure.js";
 import { compileWorld } from "../network/compile-world.js";
+import type { Sampling } from "../random/sampling.js";
+import { sobolStream } from "../random/sobol-sequence.js";
 import { drawStream } from "../random/streams.js";
 import { extraNodes } from "../scenario/compile.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -21,13 +25,28 @@ import { realise } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
 
 /** What every draw of a run shares: the scenario's world (its patch applied, figures not yet
- * realised), the scenario, the seed and the loss measure. Plain data, sent to workers once. */
+ * realised), the scenario, the seed, the loss measure and the sampling (random by default).
+ * Plain data, sent to workers once. */
 export interface DrawJob {
   world: World;
   scenario: Scenario;
   seed: number;
   measure: LossMeasure;
+  sampling?: Sampling;
 }
+
+/** The world of draw k: the job's world with every distribution drawn from draw k's stream. */
+export function drawnWorld(job: Pick<DrawJob, "world" | "seed" | "sampling">, k: number) {
+  return job.sampling === "sobol"
+    ? realise(job.world, sobolStream(job.seed, k), { byQuantile: true })
+    : realise(job.world, drawStream(job.seed, k));
+}
+
+/** How each draw's uniforms are made, as the document records it. */
+export const STREAMS = {
+  random: "xoshiro128** per draw, state from (seed, k)",
+  sobol: "Sobol point k (Joe & Kuo 2008 directions, Gray-code order), digital shift from seed",
+} as const satisfies Record<Sampling, string>;
 
 /** The figures of an actor that each draw keeps, in this order. */
 export const DRAW_FIGURES = [
@@ -61,7 +80,7 @@ export interface DrawResult {
  * run's over the reference's. The reference's own world loss is kept as `drift`.
  */
 export function runDraw(job: DrawJob, k: number): DrawResult {
-  const world = realise(job.world, drawStream(job.seed, k));
+  const world = drawnWorld(job, k);
   // One network for both runs, as a game's profiles share one (run/game.ts): the nodes the
   // scenario's investments add make nothing at baseline and are never asked for in the
   // reference run.
@@ -161,8 +180,13 @@ export interface DrawsInfo {
   requested: number;
   done: number;
   seed: number;
+  /** Pseudo-random draws, or Sobol points with a digital shift (randomised quasi-Monte Carlo). */
+  sampling: Sampling;
   /** Draw numbers are 0 … requested − 1; each is reproducible alone from (seed, k). */
-  stream: "xoshiro128** per draw, state from (seed, k)";
+  stream: (typeof STREAMS)[Sampling];
+  /** Sobol sampling: the coordinates each point gives, one per figure drawn (and per
+   * correlation group); past the direction numbers' SOBOL_DIMENSIONS, pseudo-random. */
+  dimensions?: number;
   /** Hashes of what the draws ran on (SHA-256 of the scenario file and of the world, given by
    * the caller), to replay or compare runs. */
   inputs?: Record<string, string>;
@@ -207,7 +231,7 @@ export function withDrawRanges(
     draws: {
       ...info,
       done: done.length,
-      stream: "xoshiro128** per draw, state from (seed, k)",
+      stream: STREAMS[info.sampling],
       ...(done.length > 0 ? { drift: statsOf(done.map((r) => r.drift)) } : {}),
       note: "Ranges are over the draws of every figure given as a distribution, each draw against its own run without the measures; the central values (and the Council section) are from the run at central values.",
     },

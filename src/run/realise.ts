@@ -12,6 +12,13 @@
  * - a figure in a correlation group (`corr: { group, rho }`): a one-factor Gaussian copula, the
  *   group's common normal z_g drawn at its first figure, the figure's z = √rho z_g + √(1 − rho) ε,
  *   and its value the Φ(z)-quantile of its distribution (`quantileOf`).
+ * With `{ byQuantile: true }` every figure takes exactly one uniform, its value the quantile
+ * of its distribution at that uniform (`quantileOf`), and a correlation group's common normal one
+ * more, Φ⁻¹ of the uniform drawn just before the group's first figure: the i-th uniform is then
+ * always the same figure, which a quasi-random point needs (`random/sobol-sequence.ts`: its
+ * coordinate i is figure i). `drawDimensions` counts them. (The pseudo-random draws above keep
+ * Box–Muller and gamma draws, which take several uniforms a figure, so that their results do
+ * not change.)
  * The supplier shares of a good and the final-demand shares of a good then keep their central
  * sum: each drawn set is scaled to it, so shares still add up as the data wrote them
  * (docs/model.md).
@@ -29,8 +36,14 @@ import type { World } from "../world/schema.js";
 /** Uniform draws in [0, 1), e.g. `mulberry32(seed)` (random/mulberry32.ts). */
 export type Uniform = () => number;
 
-export function realise(world: World, rng?: Uniform): RealWorld {
-  const draw = rng ? drawer(rng) : undefined;
+export interface RealiseOptions {
+  /** One uniform a figure, by its quantile function (a correlation group's common factor one
+   * more): what quasi-random points need. Else pseudo-random draws (`drawer`). */
+  byQuantile?: boolean;
+}
+
+export function realise(world: World, rng?: Uniform, opts: RealiseOptions = {}): RealWorld {
+  const draw = rng ? (opts.byQuantile ? quantileDrawer(rng) : drawer(rng)) : undefined;
   const out = walk(world, (q) => (draw ? draw(q) : central(q))) as RealWorld;
   if (draw) keepBalance(world, out);
   return out;
@@ -214,6 +227,42 @@ function keepSums(original: readonly ShareRow[], realised: readonly ShareRow[]) 
       scaleFigure(r as unknown as Record<string, Quantity>, "share", want, got);
     });
   }
+}
+
+/** The uniforms a draw `byQuantile` takes: one per figure given as a distribution, and one per
+ * correlation group. */
+export function drawDimensions(world: World): number {
+  let n = 0;
+  const groups = new Set<string>();
+  walk(world, (q) => {
+    if (typeof q === "object" && "dist" in q) {
+      n++;
+      if (q.corr) groups.add(q.corr.group);
+    }
+    return 0;
+  });
+  return n + groups.size;
+}
+
+/** u clamped off 0 and 1, so that unbounded quantiles stay finite. */
+const open = (u: number) => Math.min(1 - 1e-12, Math.max(1e-12, u));
+
+/** Draws figures from `u` by their quantile functions: each figure given as a distribution takes
+ * one uniform, the first figure of a correlation group one more (before its own) for the
+ * group's common normal. */
+export function quantileDrawer(u: Uniform): (q: Quantity) => number {
+  const common = new Map<string, number>();
+  return (q) => {
+    if (typeof q === "number" || !("dist" in q)) return central(q);
+    if (!q.corr) return quantileOf(q, open(u()));
+    let zg = common.get(q.corr.group);
+    if (zg === undefined) {
+      zg = normalQuantile(open(u()));
+      common.set(q.corr.group, zg);
+    }
+    const z = Math.sqrt(q.corr.rho) * zg + Math.sqrt(1 - q.corr.rho) * normalQuantile(open(u()));
+    return quantileOf(q, open(normalCdf(z)));
+  };
 }
 
 /** Draws figures from `u`: each call draws one figure (a plain figure gives its value). */

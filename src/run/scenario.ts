@@ -16,6 +16,8 @@ import { InputError } from "../diagnostics/errors.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { actorLoss, DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
 import type { Network } from "../network/network.js";
+import type { Sampling } from "../random/sampling.js";
+import { SOBOL_DIMENSIONS } from "../random/sobol-sequence.js";
 import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
 import { loadScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
@@ -24,11 +26,12 @@ import {
   type DrawExecutor,
   type DrawJob,
   type DrawResult,
+  type DrawsInfo,
   inThreadDraws,
   withDrawRanges,
 } from "./draws.js";
 import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
-import { type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
+import { drawDimensions, type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
 
 export interface ScenarioRequest {
@@ -50,10 +53,12 @@ export interface ScenarioRequest {
    * by `execute` (in this thread by default); stopped by `batch.signal`, the run keeps the
    * draws finished. `inputs`: hashes of the inputs, recorded for replay. Where `count` or
    * `seed` is not given, the scenario's `options.draws` and `options.seed` are used (seed 1 by
-   * default); a count of 0, or none anywhere, runs no draws. */
+   * default); a count of 0, or none anywhere, runs no draws. `sampling` (else the scenario's
+   * `options.sampling`, else "random"): pseudo-random draws or Sobol points. */
   draws?: {
     count?: number;
     seed?: number;
+    sampling?: Sampling;
     execute?: DrawExecutor;
     batch?: TaskBatchOptions;
     inputs?: Record<string, string>;
@@ -93,8 +98,25 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   const count = req.draws?.count ?? loaded.scenario.options?.draws ?? 0;
   if (!req.draws || count === 0) return { doc, loaded, warnings };
   const seed = req.draws.seed ?? loaded.scenario.options?.seed ?? 1;
+  const sampling = req.draws.sampling ?? loaded.scenario.options?.sampling ?? "random";
   const { execute = inThreadDraws, batch, inputs } = req.draws;
-  const job: DrawJob = { world: read.world.world, scenario: read.scenario, seed, measure };
+  const job: DrawJob = {
+    world: read.world.world,
+    scenario: read.scenario,
+    seed,
+    measure,
+    sampling,
+  };
+  const info: Omit<DrawsInfo, "done" | "stream" | "note"> = {
+    requested: count,
+    seed,
+    sampling,
+    ...(inputs ? { inputs } : {}),
+  };
+  if (sampling === "sobol") {
+    info.dimensions = drawDimensions(job.world);
+    if (info.dimensions > SOBOL_DIMENSIONS) warnings.push(sobolPadding(info.dimensions));
+  }
   const ks = Array.from({ length: count }, (_, k) => k);
   let results: (DrawResult | undefined)[];
   try {
@@ -104,12 +126,17 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
     if (!(err instanceof TasksCancelled)) throw err;
     results = err.results as (DrawResult | undefined)[];
   }
-  const ranged = withDrawRanges(doc, results, {
-    requested: count,
-    seed,
-    ...(inputs ? { inputs } : {}),
-  });
+  const ranged = withDrawRanges(doc, results, info);
   return { doc: ranged, loaded, warnings };
+}
+
+/** A world with more figures to draw than the Sobol table has dimensions. */
+function sobolPadding(dimensions: number): Issue {
+  return {
+    severity: "warning",
+    code: "sobol-dimensions",
+    message: `each Sobol point needs ${dimensions} coordinates (one per figure given as a distribution, and per correlation group), and the direction numbers give ${SOBOL_DIMENSIONS}: coordinates ${SOBOL_DIMENSIONS + 1} to ${dimensions} (the world's last figures, in its order) are drawn pseudo-random, so the ranges' part from them converges no faster than with --sampling random`,
+  };
 }
 
 function councilSection(

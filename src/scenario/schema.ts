@@ -7,6 +7,7 @@
 
 import { z } from "zod";
 import { LOSS_MEASURES } from "../losses/measure.js";
+import { SAMPLINGS } from "../random/sampling.js";
 import { EmbeddedPatchSchema, GroupSchema, RefSchema, SlugSchema } from "../world/schema.js";
 
 const Refs = z.array(RefSchema).min(1);
@@ -246,6 +247,12 @@ export const ScenarioSchema = z
           .max(4294967295)
           .optional()
           .describe("Seed of the draws (default 1): draw k is reproducible from (seed, k)."),
+        sampling: z
+          .enum(SAMPLINGS)
+          .optional()
+          .describe(
+            "How the draws are made (default random): pseudo-random, or sobol, the points of a Sobol sequence with a random digital shift from the seed (randomised quasi-Monte Carlo: means that converge faster for smooth outputs; docs/model.md §5b). `levier run --sampling` overrides it.",
+          ),
       })
       .optional()
       .describe("Options of the simulation."),

@@ -47,6 +47,7 @@ const CASES: [string, string[], string][] = [
   ["--seed abc", ["run", S, "--seed", "abc"], "--seed"],
   ["--seed beyond 32 bits", ["run", S, "--draws", "2", "--seed", "4294967296"], "--seed"],
   ["--workers 0", ["run", S, "--draws", "2", "--workers", "0"], "--workers"],
+  ["--sampling halton", ["run", S, "--draws", "2", "--sampling", "halton"], "--sampling"],
   ["--draws on a firm network", ["run", S, "--draws", "2", "--network", "x"], "--network"],
   ["--format pdf", ["run", S, "--format", "pdf"], "--format"],
   ["--format xlsx without --out", ["run", S, "--format", "xlsx"], "--out"],

@@ -1,18 +1,25 @@
 /**
  * The distributions `realise` draws from, against their formulas: sample mean and variance of
  * each (uniform, triangular, PERT, lognormal) within four standard errors, and a quantile of
- * each at its known value, on fixed seeds.
+ * each at its known value, on fixed seeds; for both ways of drawing: pseudo-random (`drawer`:
+ * Box–Muller normals, gamma draws for PERT) and by quantile, one uniform a figure
+ * (`quantileDrawer`, what Sobol points use).
  */
 import { describe, expect, it } from "vitest";
 import { normalQuantile } from "../../src/random/quantiles.js";
 import { drawStream } from "../../src/random/streams.js";
-import { drawer } from "../../src/run/realise.js";
+import { drawer, quantileDrawer } from "../../src/run/realise.js";
 import type { Quantity } from "../../src/world/quantity.js";
 
 const N = 100_000;
 
-function sample(q: Quantity, seed: number): number[] {
-  const draw = drawer(drawStream(seed, 0));
+const DRAWERS = [
+  ["pseudo-random", drawer],
+  ["by quantile", quantileDrawer],
+] as const;
+
+function sample(q: Quantity, seed: number, make: typeof drawer): number[] {
+  const draw = make(drawStream(seed, 0));
   return Array.from({ length: N }, () => draw(q));
 }
 
@@ -38,9 +45,9 @@ function expectCdf(x: readonly number[], v: number, p: number) {
   expect(Math.abs(share - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / x.length));
 }
 
-describe("drawn figures follow their distributions", () => {
+describe.each(DRAWERS)("drawn figures follow their distributions (%s)", (_, make) => {
   it("uniform(2, 5): mean 3.5, variance 0.75, P(X ≤ 3) = 1/3", () => {
-    const x = sample({ dist: "uniform", low: 2, high: 5 }, 1);
+    const x = sample({ dist: "uniform", low: 2, high: 5 }, 1, make);
     expectMoments(x, 3.5, 9 / 12);
     expectCdf(x, 3, 1 / 3);
     expect(Math.min(...x)).toBeGreaterThanOrEqual(2);
@@ -49,14 +56,14 @@ describe("drawn figures follow their distributions", () => {
 
   it("triangular(1, 2, 6): mean 3, variance 7/6, P(X ≤ mode) = 1/5", () => {
     const [a, c, b] = [1, 2, 6];
-    const x = sample({ dist: "triangular", low: a, mode: c, high: b }, 2);
+    const x = sample({ dist: "triangular", low: a, mode: c, high: b }, 2, make);
     expectMoments(x, (a + b + c) / 3, (a * a + b * b + c * c - a * b - a * c - b * c) / 18);
     expectCdf(x, c, (c - a) / (b - a));
   });
 
   it("PERT(0, 1, 10): mean (a + 4m + b)/6, variance (μ − a)(b − μ)/7", () => {
     const [a, m, b] = [0, 1, 10];
-    const x = sample({ dist: "pert", low: a, mode: m, high: b }, 3);
+    const x = sample({ dist: "pert", low: a, mode: m, high: b }, 3, make);
     const mu = (a + 4 * m + b) / 6;
     expectMoments(x, mu, ((mu - a) * (b - mu)) / 7);
     expect(Math.min(...x)).toBeGreaterThanOrEqual(a);
@@ -65,13 +72,13 @@ describe("drawn figures follow their distributions", () => {
 
   it("lognormal(mu 1, sigma 0.5): mean e^(mu + σ²/2), variance (e^σ² − 1) e^(2mu + σ²), median e^mu", () => {
     const [mu, s] = [1, 0.5];
-    const x = sample({ dist: "lognormal", mu, sigma: s }, 4);
+    const x = sample({ dist: "lognormal", mu, sigma: s }, 4, make);
     expectMoments(x, Math.exp(mu + (s * s) / 2), (Math.exp(s * s) - 1) * Math.exp(2 * mu + s * s));
     expectCdf(x, Math.exp(mu), 0.5);
   });
 });
 
-describe("figures in a correlation group", () => {
+describe.each(DRAWERS)("figures in a correlation group (%s)", (_, make) => {
   const tri = (group: string, rho: number): Quantity => ({
     dist: "triangular",
     low: 0,
@@ -84,7 +91,7 @@ describe("figures in a correlation group", () => {
 
   it("with rho 1 move in lockstep: equal ranks in every draw", () => {
     for (let k = 0; k < 200; k++) {
-      const draw = drawer(drawStream(5, k));
+      const draw = make(drawStream(5, k));
       const a = draw(tri("g", 1));
       const b = draw({ dist: "uniform", low: 10, high: 20, corr: { group: "g", rho: 1 } });
       expect(cdf(a)).toBeCloseTo((b - 10) / 10, 6);
@@ -97,7 +104,7 @@ describe("figures in a correlation group", () => {
     const zb: number[] = [];
     const xs: number[] = [];
     for (let k = 0; k < n; k++) {
-      const draw = drawer(drawStream(6, k));
+      const draw = make(drawStream(6, k));
       const a = draw(tri("g", 0.8 * 0.8));
       const b = draw(tri("g", 0.8 * 0.8));
       // An independent figure between them changes nothing of the group's.

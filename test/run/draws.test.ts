@@ -9,7 +9,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { drawExecutor } from "../../src/node/draw-parallel.js";
-import { type DrawResult, inThreadDraws, quantile, runDraw, statsOf } from "../../src/run/draws.js";
+import { sobolStream } from "../../src/random/sobol-sequence.js";
+import {
+  type DrawResult,
+  drawnWorld,
+  inThreadDraws,
+  quantile,
+  runDraw,
+  STREAMS,
+  statsOf,
+} from "../../src/run/draws.js";
+import { drawDimensions, realise } from "../../src/run/realise.js";
 import { runScenarioRequest } from "../../src/run/scenario.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { loadWorld } from "../../src/world/load.js";
@@ -64,7 +74,9 @@ describe("draws of a scenario", () => {
       horizon: HORIZON,
       draws: { count: 5, seed: 3, inputs: { scenario: "x" } },
     });
-    expect(doc.draws).toMatchObject({ requested: 5, done: 5, seed: 3 });
+    expect(doc.draws).toMatchObject({ requested: 5, done: 5, seed: 3, sampling: "random" });
+    expect(doc.draws!.stream).toBe(STREAMS.random);
+    expect(doc.draws!.dimensions).toBeUndefined();
     for (const a of doc.actors) {
       const r = a.ranges!.loss!;
       expect(r.p5).toBeLessThanOrEqual(r.p25);
@@ -110,6 +122,53 @@ describe("draws of a scenario", () => {
       (two[0]!.actors.TW![0]! + two[1]!.actors.TW![0]!) / 2,
       3,
     );
+  });
+});
+
+describe("quasi-random draws (sampling: sobol)", () => {
+  const { loaded } = loadScenario(text, FILE, world, { horizon: HORIZON });
+  const job = {
+    world: loaded!.world.world,
+    scenario: loaded!.scenario,
+    seed: 9,
+    measure: "total" as const,
+    sampling: "sobol" as const,
+  };
+
+  it("are the same in this thread, on two worker threads and alone, and not the random draws", async () => {
+    const here = await inThreadDraws(job, [0, 1, 2]);
+    expect(await drawExecutor(2)(job, [2, 0, 1])).toEqual([here[2], here[0], here[1]]);
+    expect(runDraw(job, 1)).toEqual(here[1]);
+    const random = runDraw({ ...job, sampling: "random" }, 1);
+    expect(random.actors.TW![0]).not.toBe(here[1]!.actors.TW![0]);
+    const { sampling: _, ...unsaid } = job;
+    expect(runDraw(unsaid, 1)).toEqual(random);
+  });
+
+  it("take figure i from coordinate i of the shifted Sobol point", () => {
+    const real = drawnWorld(job, 5);
+    expect(JSON.stringify(real)).toBe(
+      JSON.stringify(realise(job.world, sobolStream(9, 5), { byQuantile: true })),
+    );
+  });
+
+  it("are recorded in the document: sampling, stream and dimensions, valid against the schema", async () => {
+    const { doc } = await runScenarioRequest({
+      world,
+      text,
+      file: FILE,
+      horizon: HORIZON,
+      draws: { count: 3, seed: 4, sampling: "sobol" },
+    });
+    expect(doc.draws).toMatchObject({
+      requested: 3,
+      done: 3,
+      seed: 4,
+      sampling: "sobol",
+      stream: STREAMS.sobol,
+      dimensions: drawDimensions(job.world),
+    });
+    expect(describeErrors(schemaErrors("result", JSON.parse(JSON.stringify(doc))))).toEqual([]);
   });
 });
 

@@ -2,13 +2,16 @@
  * realise (src/run/realise.ts): central values compile to the world's own network bit for bit;
  * draws are reproducible from the seed, stay in each distribution's support, match its mean
  * over many draws (textbook means), keep each good's supplier shares at their central sum and
- * each good's intermediate use at its central share of output.
+ * each good's intermediate use at its central share of output; drawn by quantile (what Sobol
+ * points need), figure i takes uniform i and nothing else.
  */
 import { describe, expect, it } from "vitest";
 import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import { mulberry32 } from "../../src/random/mulberry32.js";
-import { realise } from "../../src/run/realise.js";
+import { normalCdf, normalQuantile } from "../../src/random/quantiles.js";
+import { SOBOL_DIMENSIONS } from "../../src/random/sobol-sequence.js";
+import { drawDimensions, quantileOf, realise } from "../../src/run/realise.js";
 import { baselineOf } from "../../src/world/baseline.js";
 import { loadWorld } from "../../src/world/load.js";
 import { central, type Quantity } from "../../src/world/quantity.js";
@@ -113,5 +116,51 @@ describe("realise", () => {
       for (let k = 0; k < n; k++) s += central(realise(w, r).goods[0]!.valueAddedPerUnit);
       expect(Math.abs(s / n - mean), q.dist).toBeLessThan(0.05 * mean);
     }
+  });
+});
+
+describe("realise by quantile", () => {
+  const uncertain = loadFixture("worlds/tiny-uncertain.yaml").world!.world;
+
+  it("takes one uniform a figure, one more a correlation group: drawDimensions of them", () => {
+    const count = (w: World) => {
+      let n = 0;
+      realise(w, () => (n++ % 100) / 100 + 0.005, { byQuantile: true });
+      return n;
+    };
+    // tiny-uncertain: six figures given as distributions, one correlation group.
+    expect(drawDimensions(uncertain)).toBe(7);
+    expect(count(uncertain)).toBe(7);
+    // The default world: about a thousand triangular figures, no group, within the Sobol
+    // table's 2,048.
+    const n = drawDimensions(world);
+    expect(n).toBeGreaterThan(500);
+    expect(n).toBeLessThanOrEqual(SOBOL_DIMENSIONS);
+    expect(count(world)).toBe(n);
+  });
+
+  it("gives figure i the quantile of its distribution at uniform i, in the world's order", () => {
+    // Uniform i is (i + 1) / 10: the figures in document order, the group's common factor
+    // before its first figure.
+    let i = 0;
+    const real = realise(uncertain, () => ++i / 10, { byQuantile: true });
+    const q = (id: string) => uncertain.goods.find((g) => g.id === id)!;
+    const r = (id: string) => real.goods.find((g) => g.id === id)!;
+    expect(central(r("tool").globalOutput)).toBeCloseTo(
+      quantileOf(q("tool").globalOutput, 0.1),
+      12,
+    );
+    expect(central(r("tool").stockMonths)).toBeCloseTo(
+      Math.exp(1.8 + 0.2 * normalQuantile(0.2)),
+      12,
+    );
+    const zg = normalQuantile(0.4);
+    const rank = (u: number) => normalCdf(Math.sqrt(0.6) * zg + Math.sqrt(0.4) * normalQuantile(u));
+    expect(central(r("chip").stockMonths)).toBeCloseTo(0.5 + rank(0.5), 12);
+    expect(central(r("car").stockMonths)).toBeCloseTo(
+      quantileOf(q("car").stockMonths, rank(0.6)),
+      12,
+    );
+    expect(i).toBe(7);
   });
 });
