@@ -7,7 +7,6 @@
  */
 
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import {
@@ -72,6 +71,7 @@ import {
   writeChartFiles,
 } from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
+import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { printTables, type TableFlags, topOf, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
@@ -379,11 +379,6 @@ function withCommon(cmd: Command): Command {
     .option("--threads <n>", "threads for the simulations (default: cores, at most 4)")
     .option("--loss <measure>", `loss measure of damage and cost: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result as one JSON document");
-}
-
-/** Threads for a batch of simulations when none is asked for: the cores, at most 4. */
-export function defaultThreads(): number {
-  return Math.min(4, availableParallelism());
 }
 
 /** How this command's batches run: on worker threads, in the `--loss` measure. */
