@@ -8,6 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
+import type { Command } from "commander";
 import { UsageError } from "../diagnostics/errors.js";
 import { type CliContext, println } from "./context.js";
 import { defaultThreads, wholeFlag } from "./flags.js";
@@ -72,6 +73,21 @@ export function drawFlagsOf(
     return undefined;
   }
   return drawFlagValues(opts, limits) as DrawsAsked;
+}
+
+/** Adds `--draws`, `--seed` and `--workers` to an analysis command (`what`: what it runs on
+ * each draw); `--workers` and the command's `--threads` are the same threads. */
+export function withDrawFlags(cmd: Command, what: string): Command {
+  return cmd
+    .option(
+      "--draws <n>",
+      `also run the ${what} on N Monte Carlo draws of every figure given as a distribution: ranges beside each figure (0: none)`,
+    )
+    .option("--seed <s>", "seed of the draws (default 1): draw k is reproducible from (seed, k)")
+    .option(
+      "--workers <k>",
+      "threads for the draws, the same as --threads (default: cores, at most 4)",
+    );
 }
 
 /** The threads of an analysis command that has `--threads` (its simulations) and the draw

@@ -14,6 +14,7 @@ import { compileWorld } from "../network/compile-world.js";
 import { drawStream } from "../random/streams.js";
 import { extraNodes } from "../scenario/compile.js";
 import type { Scenario } from "../scenario/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import type { World } from "../world/schema.js";
 import type { RunDocument } from "./document.js";
 import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
@@ -61,7 +62,7 @@ export interface DrawResult {
  * run's over the reference's. The reference's own world loss is kept as `drift`.
  */
 export function runDraw(job: DrawJob, k: number): DrawResult {
-  const world = realise(job.world, drawStream(job.seed, k));
+  const world = drawnWorld(job.world, job.seed, k);
   // One network for both runs, as a game's profiles share one (run/game.ts): the nodes the
   // scenario's investments add make nothing at baseline and are never asked for in the
   // reference run.
@@ -95,6 +96,13 @@ export function runDraw(job: DrawJob, k: number): DrawResult {
   const out: DrawResult = { draw: k, actors, goods, drift };
   if (run.capacityShare) out.capacityShare = run.capacityShare.monthly.share;
   return out;
+}
+
+/** Draw k of seed `seed`: the world with every figure given as a distribution drawn from
+ * stream (seed, k). Every kind of draw (a run's, an analysis's) realises its world here, so that
+ * draw k of a seed is the same world in `levier run`, `exposure` and `leverage`. */
+export function drawnWorld(world: World, seed: number, k: number): RealWorld {
+  return realise(world, drawStream(seed, k));
 }
 
 export function runDraws(job: DrawJob, draws: readonly number[]): DrawResult[] {
