@@ -196,6 +196,19 @@ describe("draws of an analysis", () => {
     expect(tool.ranges!.volume!.mean).toBe(statsOf(two).mean);
   });
 
+  it("keep the central figures as they are, beside their ranges", async () => {
+    const doc = await leverageOf(central, LEVERAGE);
+    const r = await leverageWithDraws(world, doc, LEVERAGE, "total", { count: 2, seed: 1 });
+    const { draws: _, ...rest } = r;
+    const strip = <T extends { ranges?: unknown; holdsShare?: unknown }>(
+      x: T,
+    ): Omit<T, "ranges" | "holdsShare"> => {
+      const { ranges: _r, holdsShare: _h, ...y } = x;
+      return y;
+    };
+    expect({ ...rest, actors: rest.actors.map(strip), cells: rest.cells.map(strip) }).toEqual(doc);
+  });
+
   it("with none asked for, leave the analysis as it is", async () => {
     const doc = await exposureOf(central, BB, EXPOSURE);
     expect(await exposureWithDraws(world, doc, EXPOSURE, "total", { count: 0 })).toBe(doc);
