@@ -173,10 +173,10 @@ export function registerAnalysis(
     const top = topOf(opts, 20);
     const draws = drawFlagsOf(opts);
     const threads = analysisThreadsOf(opts, draws, (t) => countOf(t, "--threads"));
-    const world = loadWorld();
-    const a = analysisOf(world);
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
+    const world = loadWorld();
+    const a = analysisOf(world);
     const b = batch(ctx, "exposure", opts, threads);
     const central = await exposureOf(a, entityOf(a.world, a.net, id), options, b);
     const doc: ExposureWithDraws = draws
@@ -222,14 +222,15 @@ export function registerAnalysis(
       const top = topOf(opts, 25);
       const draws = drawFlagsOf(opts);
       const threads = analysisThreadsOf(opts, draws, (t) => countOf(t, "--threads"));
+      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+      const threshold = opts.all ? 0 : shareOf(opts.threshold, "--threshold");
       const world = loadWorld();
       const a = analysisOf(world);
-      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
       const ids = opts.actors?.split(",").map((s) => s.trim());
       for (const id of ids ?? []) entityOf(a.world, a.net, id);
       const options = {
         horizon,
-        threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
+        threshold,
         ...(ids ? { actors: ids } : {}),
       };
       const b = batch(ctx, "leverage", opts, threads);
