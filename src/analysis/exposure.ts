@@ -127,15 +127,31 @@ function inflows(ctx: AnalysisContext, to: Int32Array): Flow[] {
   }));
 }
 
+/** The rows to simulate whatever their estimates say, by key (`dependencyKey`, the supplier's
+ * id): a Monte Carlo draw simulates the rows its central analysis simulated, so that a row's
+ * range is over the same kind of figure as its central value. */
+export interface ExposureSimulated {
+  dependencies: ReadonlySet<string>;
+  suppliers: ReadonlySet<string>;
+}
+
+/** The key of a dependency row: good and supplier ids. */
+export function dependencyKey(good: string, supplier: string): string {
+  return `${good}|${supplier}`;
+}
+
+/** The simulations of an actor's exposure: the rows whose estimate reaches the threshold, or,
+ * with `simulated`, the rows it names. */
 export function exposurePlan(
   ctx: AnalysisContext,
   target: Entity,
   opts: ExposureOptions,
+  simulated?: ExposureSimulated,
 ): ExposurePlan {
   const T = opts.horizon;
   const base = sumOver(ctx.baseValueAdded, target.members) * T;
   const inverse = demandInverseOf(ctx);
-  const material = (e: Estimate) => reaches(e, opts.threshold * base);
+  const reached = (e: Estimate) => reaches(e, opts.threshold * base);
   const flows = inflows(ctx, target.members);
   const tasks: WithholdTask[] = [];
   const flowBound: number[] = [];
@@ -148,9 +164,14 @@ export function exposurePlan(
       months: T,
     };
     const estimate = estimateWithholding(ctx.net, task, inverse);
+    const simulate = simulated
+      ? simulated.dependencies.has(
+          dependencyKey(ctx.goods[f.good]!.id, ctx.net.actors[f.supplier]!),
+        )
+      : reached(estimate);
     flowBound.push(estimate.loss);
-    flowSimulated.push(material(estimate));
-    if (material(estimate)) tasks.push(task);
+    flowSimulated.push(simulate);
+    if (simulate) tasks.push(task);
   }
   const suppliers = allEntities(ctx.world, ctx.net)
     .filter((e) => e.id !== target.id && !overlaps(e.members, target.members))
@@ -163,8 +184,9 @@ export function exposurePlan(
         months: T,
       };
       const estimate = estimateWithholding(ctx.net, task, inverse);
-      if (material(estimate)) tasks.push(task);
-      return { entity, bound: estimate.loss, simulate: material(estimate) };
+      const simulate = simulated ? simulated.suppliers.has(entity.id) : reached(estimate);
+      if (simulate) tasks.push(task);
+      return { entity, bound: estimate.loss, simulate };
     });
   return { target, flows, flowBound, flowSimulated, suppliers, tasks };
 }

@@ -7,7 +7,6 @@
  */
 
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import {
@@ -38,6 +37,7 @@ import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
+import { analysisDrawExecutor } from "../node/draw-parallel.js";
 import { workerExecutor } from "../node/leverage-parallel.js";
 import {
   dependencyGoods,
@@ -63,6 +63,14 @@ import {
   leverageOf,
   profileOf,
 } from "../run/analyses.js";
+import {
+  type AnalysisDraws,
+  type ExposureWithDraws,
+  exposureWithDraws,
+  type LeverageWithDraws,
+  leverageWithDraws,
+} from "../run/analysis-draws.js";
+import type { DrawsInfo } from "../run/draws.js";
 import { indispensability } from "../run/indispensability.js";
 import {
   CHARTS_FLAGS,
@@ -72,6 +80,17 @@ import {
   writeChartFiles,
 } from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
+import {
+  analysisThreadsOf,
+  type DrawFlags,
+  type DrawsAsked,
+  drawFlagsOf,
+  printStopped,
+  sha256,
+  stoppableOnSigint,
+  withDrawFlags,
+} from "./draw-flags.js";
+import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { printTables, type TableFlags, topOf, withTables } from "./tables.js";
 import { loadWorldFor } from "./world-option.js";
@@ -95,6 +114,7 @@ export function registerAnalysis(
   worldOf: () => string | undefined,
 ) {
   const load = () => analysisOf(loadWorldFor(ctx, worldOf()).world);
+  const loadWorld = () => loadWorldFor(ctx, worldOf()).world;
 
   withTables(
     withCommon(
@@ -131,32 +151,43 @@ export function registerAnalysis(
   });
 
   withTables(
-    withCommon(
-      program
-        .command("exposure")
-        .description(
-          "what an actor buys from whom, its stocks, and its losses if a supplier withholds",
-        )
-        .argument("<actor>", "actor id (a state, the EU or ROW)")
-        .option(
-          "--threshold <x>",
-          "simulate pairs whose estimated loss reaches this share of the actor's value added",
-          String(DEFAULT_EXPOSURE_THRESHOLD),
-        )
-        .option("--top <n>", "rows printed in each table (default 20; with --csv every row)"),
+    withDrawFlags(
+      withCommon(
+        program
+          .command("exposure")
+          .description(
+            "what an actor buys from whom, its stocks, and its losses if a supplier withholds",
+          )
+          .argument("<actor>", "actor id (a state, the EU or ROW)")
+          .option(
+            "--threshold <x>",
+            "simulate pairs whose estimated loss reaches this share of the actor's value added",
+            String(DEFAULT_EXPOSURE_THRESHOLD),
+          )
+          .option("--top <n>", "rows printed in each table (default 20; with --csv every row)"),
+      ),
+      "exposure",
     ),
     ["dependencies", "suppliers"],
-  ).action(async (id: string, opts: Common & { threshold: string }) => {
+  ).action(async (id: string, opts: Common & DrawFlags & { threshold: string }) => {
     const top = topOf(opts, 20);
-    const a = load();
+    const draws = drawFlagsOf(opts);
+    const threads = analysisThreadsOf(opts, draws, (t) => countOf(t, "--threads"));
     const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
     const options = { horizon, threshold: shareOf(opts.threshold, "--threshold") };
-    const doc = await exposureOf(
-      a,
-      entityOf(a.world, a.net, id),
-      options,
-      batch(ctx, "exposure", opts),
-    );
+    const world = loadWorld();
+    const a = analysisOf(world);
+    const b = batch(ctx, "exposure", opts, threads);
+    const central = await exposureOf(a, entityOf(a.world, a.net, id), options, b);
+    const doc: ExposureWithDraws = draws
+      ? await stoppableOnSigint((signal) =>
+          exposureWithDraws(world, central, options, b.measure!, {
+            ...drawRequest(ctx, opts, draws, threads, signal),
+            inputs: { world: sha256(JSON.stringify(world)) },
+          }),
+        )
+      : central;
+    printStopped(ctx, doc.draws);
     if (opts.json) return printJson(ctx, doc);
     const tables = [exposureDependencies(doc, top), exposureSuppliers(doc, top)];
     printTables(
@@ -164,48 +195,67 @@ export function registerAnalysis(
       opts,
       tables,
       () =>
-        `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months\n${tables.map((t) => tableText(t)).join("\n\n")}\n`,
+        `${doc.actor.name} (${doc.actor.id}): horizon ${horizon} months${drawsWords(doc.draws)}\n${tables.map((t) => tableText(t)).join("\n\n")}\n`,
     );
   });
 
   withTables(
-    withCommon(
-      program
-        .command("leverage")
-        .description("the damage each actor can do to each other by withholding, and its cost")
-        .option(
-          "--threshold <x>",
-          "simulate pairs whose estimated damage reaches this share of the target's value added",
-          String(DEFAULT_LEVERAGE_THRESHOLD),
-        )
-        .option("--all", "simulate every pair (slow: one simulation per pair)")
-        .option("--actors <ids>", "comma-separated actor ids (default: every state and bloc)")
-        .option("--top <n>", "pairs printed (default 25; with --csv every pair)"),
+    withDrawFlags(
+      withCommon(
+        program
+          .command("leverage")
+          .description("the damage each actor can do to each other by withholding, and its cost")
+          .option(
+            "--threshold <x>",
+            "simulate pairs whose estimated damage reaches this share of the target's value added",
+            String(DEFAULT_LEVERAGE_THRESHOLD),
+          )
+          .option("--all", "simulate every pair (slow: one simulation per pair)")
+          .option("--actors <ids>", "comma-separated actor ids (default: every state and bloc)")
+          .option("--top <n>", "pairs printed (default 25; with --csv every pair)"),
+      ),
+      "leverage matrix",
     ),
     ["pairs"],
-  ).action(async (opts: Common & { threshold: string; all?: boolean; actors?: string }) => {
-    const top = topOf(opts, 25);
-    const a = load();
-    const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
-    const ids = opts.actors?.split(",").map((s) => s.trim());
-    for (const id of ids ?? []) entityOf(a.world, a.net, id);
-    const options = {
-      horizon,
-      threshold: opts.all ? 0 : shareOf(opts.threshold, "--threshold"),
-      ...(ids ? { actors: ids } : {}),
-    };
-    const matrix = await leverageOf(a, options, batch(ctx, "leverage", opts));
-    if (opts.json) return printJson(ctx, matrix);
-    const rows = [...matrix.cells].sort((x, y) => y.damageShare - x.damageShare).slice(0, top);
-    const table = leveragePairs(rows, horizon);
-    printTables(
-      ctx,
-      opts,
-      [table],
-      () =>
-        `${matrix.cells.length} pairs over ${horizon} months, ${matrix.simulatedPairs} simulated (the others: estimated upper damage, marked ≤)\n${tableText(table)}\n`,
-    );
-  });
+  ).action(
+    async (opts: Common & DrawFlags & { threshold: string; all?: boolean; actors?: string }) => {
+      const top = topOf(opts, 25);
+      const draws = drawFlagsOf(opts);
+      const threads = analysisThreadsOf(opts, draws, (t) => countOf(t, "--threads"));
+      const horizon = horizonOf(opts, DEFAULT_LEVERAGE_HORIZON);
+      const threshold = opts.all ? 0 : shareOf(opts.threshold, "--threshold");
+      const world = loadWorld();
+      const a = analysisOf(world);
+      const ids = opts.actors?.split(",").map((s) => s.trim());
+      for (const id of ids ?? []) entityOf(a.world, a.net, id);
+      const options = {
+        horizon,
+        threshold,
+        ...(ids ? { actors: ids } : {}),
+      };
+      const b = batch(ctx, "leverage", opts, threads);
+      const central = await leverageOf(a, options, b);
+      const matrix: LeverageWithDraws = draws
+        ? await stoppableOnSigint((signal) =>
+            leverageWithDraws(world, central, options, b.measure!, {
+              ...drawRequest(ctx, opts, draws, threads, signal),
+              inputs: { world: sha256(JSON.stringify(world)) },
+            }),
+          )
+        : central;
+      printStopped(ctx, matrix.draws);
+      if (opts.json) return printJson(ctx, matrix);
+      const rows = [...matrix.cells].sort((x, y) => y.damageShare - x.damageShare).slice(0, top);
+      const table = leveragePairs(rows, horizon, matrix.draws !== undefined);
+      printTables(
+        ctx,
+        opts,
+        [table],
+        () =>
+          `${matrix.cells.length} pairs over ${horizon} months, ${matrix.simulatedPairs} simulated (the others: estimated upper damage, marked ≤)${drawsWords(matrix.draws)}\n${tableText(table)}\n`,
+      );
+    },
+  );
 
   withTables(
     program
@@ -381,20 +431,39 @@ function withCommon(cmd: Command): Command {
     .option("--json", "print the result as one JSON document");
 }
 
-/** Threads for a batch of simulations when none is asked for: the cores, at most 4. */
-export function defaultThreads(): number {
-  return Math.min(4, availableParallelism());
-}
-
-/** How this command's batches run: on worker threads, in the `--loss` measure. */
-function batch(ctx: CliContext, what: string, opts: Common): Batch {
-  const threads =
-    opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
+/** How this command's batches run: on worker threads (`threads`, else `--threads`), in the
+ * `--loss` measure. */
+function batch(ctx: CliContext, what: string, opts: Common, threads?: number): Batch {
+  threads ??= opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
   return {
     execute: workerExecutor(threads),
     measure: lossMeasureOf(opts.loss),
     ...progressOf(ctx, what, opts.json === true),
   };
+}
+
+/** The draws as the flags ask, on worker threads, with a progress bar and Ctrl-C. */
+function drawRequest(
+  ctx: CliContext,
+  opts: Common,
+  draws: DrawsAsked,
+  threads: number,
+  signal: AbortSignal,
+): AnalysisDraws {
+  return {
+    count: draws.count,
+    ...(draws.seed === undefined ? {} : { seed: draws.seed }),
+    execute: analysisDrawExecutor(threads),
+    batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
+  };
+}
+
+/** How the ranges of a table were made, for the line above it (nothing without draws). */
+function drawsWords(draws: DrawsInfo | undefined): string {
+  if (!draws) return "";
+  const stopped =
+    draws.done < draws.requested ? `, stopped after ${draws.done} of ${draws.requested}` : "";
+  return `; ranges: 5th to 95th percentile over ${draws.done} draws of every figure given as a distribution (seed ${draws.seed}${stopped})`;
 }
 
 function memberSpec(a: AnalysisContext, id: string) {

@@ -22,8 +22,12 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   exposure: [
     "levier exposure EU --horizon 12   # what the EU depends on, and what each cut-off costs",
+    "levier exposure EU --draws 20 --seed 1   # with each loss's range over 20 draws",
   ],
-  leverage: ["levier leverage --actors US,CN,EU,NL,TW --top 10"],
+  leverage: [
+    "levier leverage --actors US,CN,EU,NL,TW --top 10",
+    "levier leverage --actors US,CN,EU,NL,TW --draws 20   # ranges; share of draws each holds",
+  ],
   io: ["levier io --level goods --extract euv_lithography   # Leontief multipliers, extraction"],
   dependencies: ["levier dependencies --json > dependencies.json"],
   "report profile": ["levier report profile NL --out out --format html --charts out/charts"],

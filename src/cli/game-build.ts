@@ -6,7 +6,6 @@
 
 import { basename, join } from "node:path";
 import type { Command } from "commander";
-import { UsageError } from "../diagnostics/errors.js";
 import { signed } from "../format/number.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
@@ -16,9 +15,9 @@ import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
 import { writeNfg } from "../strategy/formats/nfg-write.js";
-import { defaultThreads } from "./analysis.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
-import { wholeFlag } from "./flags.js";
+import { type DrawLimits, drawFlagsOf } from "./draw-flags.js";
+import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { loadWorldFor } from "./world-option.js";
@@ -43,11 +42,9 @@ export function registerGameBuild(
         file: string,
         opts: { out?: string; json?: boolean; draws?: string; seed?: string },
       ) => {
-        if (opts.seed !== undefined && opts.draws === undefined)
-          throw new UsageError("--seed: it sets the Monte Carlo draws; give --draws N too");
-        const count =
-          opts.draws === undefined ? undefined : wholeFlag("--draws", opts.draws, 1, 100_000);
-        const seed = opts.seed === undefined ? 1 : wholeFlag("--seed", opts.seed, 0, 4294967295);
+        const asked = drawFlagsOf(opts, GAME_DRAWS);
+        const count = asked?.count;
+        const seed = asked?.seed ?? 1;
         const dir = outDirOf(ctx, opts.out);
         const world = loadWorldFor(ctx, worldOf());
         const text = readInputText(
@@ -116,6 +113,9 @@ export function registerGameBuild(
       },
     );
 }
+
+/** A game is built and solved once per draw: at least one, at most 100,000. */
+const GAME_DRAWS: DrawLimits = { min: 1, max: 100_000, what: "a whole number" };
 
 function renderBuild(name: string, built: BuiltGame, summary: string[]): string {
   const players = built.normal.players;

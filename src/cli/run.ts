@@ -4,7 +4,6 @@
  * @module
  */
 
-import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
 import { InputError, UsageError } from "../diagnostics/errors.js";
@@ -24,7 +23,7 @@ import { toXlsx } from "../report/xlsx.js";
 import type { RealisedScenario } from "../run/realise.js";
 import { runScenarioRequest } from "../run/scenario.js";
 import type { RealWorld } from "../world/realised.js";
-import { defaultThreads, lossMeasureOf } from "./analysis.js";
+import { lossMeasureOf } from "./analysis.js";
 import {
   CHARTS_FLAGS,
   CHARTS_HELP,
@@ -34,7 +33,13 @@ import {
 } from "./chart-files.js";
 import { type CliContext, outDirOf, printJson, println, printWarnings } from "./context.js";
 import { loadFor } from "./council.js";
-import { wholeFlag } from "./flags.js";
+import {
+  type DrawFlagValues,
+  drawFlagValues,
+  printStopped,
+  sha256,
+  stoppableOnSigint,
+} from "./draw-flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
@@ -108,35 +113,33 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         "no such scenario file; expected a YAML scenario (see examples/)",
       );
       // Ctrl-C during the draws stops them cleanly: the draws finished are kept.
-      const abort = new AbortController();
-      const signal = abort.signal;
-      const stop = () => abort.abort();
-      process.once("SIGINT", stop);
-      const { doc, warnings } = await runScenarioRequest({
-        world,
-        text,
-        file,
-        ...(months === undefined ? {} : { horizon: months }),
-        ...(opts.network === undefined
-          ? {}
-          : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
-        ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
-        council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
-        // Draws as --draws says, else as the scenario's options say (a firm-level network
-        // has no distributions to draw from).
-        draws: {
-          ...(opts.network === undefined ? {} : { count: 0 }),
-          ...(draws.count === undefined ? {} : { count: draws.count }),
-          ...(draws.seed === undefined ? {} : { seed: draws.seed }),
-          ...(sampling === undefined ? {} : { sampling }),
-          execute: drawExecutor(draws.workers ?? defaultThreads()),
-          batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
-          inputs: {
-            scenario: sha256(text),
-            world: sha256(JSON.stringify(world.world)),
+      const { doc, warnings } = await stoppableOnSigint((signal) =>
+        runScenarioRequest({
+          world,
+          text,
+          file,
+          ...(months === undefined ? {} : { horizon: months }),
+          ...(opts.network === undefined
+            ? {}
+            : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
+          ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
+          council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
+          // Draws as --draws says, else as the scenario's options say (a firm-level network
+          // has no distributions to draw from).
+          draws: {
+            ...(opts.network === undefined ? {} : { count: 0 }),
+            ...(draws.count === undefined ? {} : { count: draws.count }),
+            ...(draws.seed === undefined ? {} : { seed: draws.seed }),
+            ...(sampling === undefined ? {} : { sampling }),
+            execute: drawExecutor(draws.workers),
+            batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
+            inputs: {
+              scenario: sha256(text),
+              world: sha256(JSON.stringify(world.world)),
+            },
           },
-        },
-      }).finally(() => process.off("SIGINT", stop));
+        }),
+      );
       if (doc.draws === undefined)
         for (const flag of ["seed", "sampling", "workers"] as const)
           if (opts[flag] !== undefined)
@@ -144,11 +147,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
               ctx.stderr,
               `levier: --${flag} had no effect: this run made no draws (give --draws N, or options.draws in the scenario)`,
             );
-      if (doc.draws && doc.draws.done < doc.draws.requested)
-        println(
-          ctx.stderr,
-          `levier: stopped after ${doc.draws.done} of ${doc.draws.requested} draws; the ranges are over the ${doc.draws.done} finished`,
-        );
+      printStopped(ctx, doc.draws);
       printWarnings(ctx, warnings);
       if (opts.json) printJson(ctx, doc);
       else printTables(ctx, opts, runTables(doc), () => terminalSummary(doc));
@@ -195,25 +194,16 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   return network;
 }
 
-/** `--draws`, `--seed`, `--workers`: whole numbers in range. Without `--draws` the scenario's
- * `options.draws` decides; `--draws 0` runs none, whatever the scenario's options say. */
-function drawsOf(opts: RunOptions): { count?: number; seed?: number; workers: number } {
-  if (opts.network !== undefined && opts.draws !== undefined && opts.draws !== "0")
+/** `--draws`, `--seed`, `--workers` (cli/draw-flags.ts). Without `--draws` the scenario's
+ * `options.draws` decides, so `--seed` and `--workers` stand alone; `--draws 0` runs none,
+ * whatever the scenario's options say. A firm-level network has nothing to draw, so `--draws`
+ * other than 0 with `--network` is refused. */
+function drawsOf(opts: RunOptions): DrawFlagValues {
+  if (opts.draws !== undefined && opts.network !== undefined && opts.draws !== "0")
     throw new UsageError(
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
-  return {
-    ...(opts.draws === undefined
-      ? {}
-      : { count: wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws") }),
-    ...(opts.seed === undefined
-      ? {}
-      : { seed: wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number") }),
-    workers:
-      opts.workers === undefined
-        ? defaultThreads()
-        : wholeFlag("--workers", opts.workers, 1, 64, "a whole number of threads"),
-  };
+  return drawFlagValues(opts);
 }
 
 /** `--sampling`: one of SAMPLINGS (without draws it has no effect, as --seed has none). */
@@ -224,8 +214,4 @@ function samplingOf(opts: RunOptions): Sampling | undefined {
       `--sampling: expected one of ${SAMPLINGS.join(", ")}, found ${JSON.stringify(opts.sampling)}`,
     );
   return opts.sampling as Sampling;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

@@ -7,7 +7,7 @@
  *
  * What a pool runs is named by a `kind` that `pool-worker.ts` maps to the same pure function
  * this thread calls (`POOL_KINDS`): the simulation tasks of the analyses
- * (`leverage-parallel.ts`) and the Monte Carlo draws (`draw-parallel.ts`). This is the runtime
+ * (`leverage-parallel.ts`) and the Monte Carlo draws of runs and analyses (`draw-parallel.ts`). This is the runtime
  * edge: the core starts no thread. Run from the TypeScript sources (tests, benchmarks), workers
  * load them through tsx's loader.
  * @module

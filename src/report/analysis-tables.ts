@@ -2,23 +2,44 @@
  * The tables the analysis commands print (`levier exposure`, `leverage`, `io`,
  * `dependencies` and the summary of `report profile`), as table values: the terminal shows
  * their text, `--csv` their raw figures. Estimates (not simulated) are marked "≤" on the
- * terminal and have a `simulated` column of their own in CSV.
+ * terminal and have a `simulated` column of their own in CSV. After Monte Carlo draws
+ * (`--draws`), exposure and leverage tables add each main figure's 90% range over the draws (5th
+ * to 95th percentile): one column on the terminal, its two ends as columns of their own in CSV.
  * @module
  */
 import type { DependencyReport } from "../analysis/dependency/commission.js";
-import type { Exposure } from "../analysis/exposure.js";
 import type { IoTable, Multipliers } from "../analysis/io/leontief.js";
-import type { LeverageCell } from "../analysis/leverage/matrix.js";
 import type { Profile } from "../analysis/profile.js";
-import { pct, score } from "./format.js";
-import { emptyCell, pctCell, type Table, UNITS, usdCell } from "./table.js";
+import type { ExposureWithDraws, LeverageCellWithDraws } from "../run/analysis-draws.js";
+import type { Stats } from "../run/draws.js";
+import { pct, score, usd as usdText } from "./format.js";
+import { type Cell, type Column, emptyCell, pctCell, type Table, UNITS, usdCell } from "./table.js";
 
 const usd = UNITS.usd;
 const fraction = UNITS.fraction;
 const simulatedColumn = { header: "simulated", csvOnly: true } as const;
 
+/** A figure's 90% range over the draws: a column for the terminal and two for CSV. */
+function rangeColumns(header: string, unit: string): Column[] {
+  return [
+    { header: `${header}, 90% of draws`, textOnly: true, align: "right" },
+    { header: `${header} p5`, unit, csvOnly: true },
+    { header: `${header} p95`, unit, csvOnly: true },
+  ];
+}
+
+/** The range's cells; `bound` marks a range of estimates (an unsimulated row) with "≤". */
+function rangeCells(r: Stats | undefined, show: (x: number) => string, bound = false): Cell[] {
+  if (!r) return [emptyCell(), emptyCell(""), emptyCell("")];
+  const mark = bound ? "≤" : "";
+  return [{ text: `${mark}${show(r.p5)} to ${mark}${show(r.p95)}`, value: null }, r.p5, r.p95];
+}
+
+const pct3 = (x: number) => pct(x, 3);
+
 /** What an actor buys from whom, and its loss if that supplier withholds it. */
-export function exposureDependencies(doc: Exposure, top: number): Table {
+export function exposureDependencies(doc: ExposureWithDraws, top: number): Table {
+  const drawn = doc.draws !== undefined;
   return {
     name: "dependencies",
     columns: [
@@ -28,6 +49,7 @@ export function exposureDependencies(doc: Exposure, top: number): Table {
       { header: "value a year", unit: usd },
       { header: "stock (months)" },
       { header: `loss over ${doc.horizon} months`, unit: usd },
+      ...(drawn ? rangeColumns("loss", usd) : []),
       { header: "of its VA", unit: fraction },
       { header: "security index", unit: fraction },
       simulatedColumn,
@@ -41,6 +63,7 @@ export function exposureDependencies(doc: Exposure, top: number): Table {
         usdCell(d.value),
         d.stockMonths,
         usdCell(d.loss, !d.simulated),
+        ...(drawn ? rangeCells(d.ranges?.loss, usdText, !d.simulated) : []),
         pctCell(d.lossShare, 3, !d.simulated),
         d.simulated ? pctCell(d.securityLoss, 3) : emptyCell(),
         d.simulated,
@@ -49,13 +72,15 @@ export function exposureDependencies(doc: Exposure, top: number): Table {
 }
 
 /** The actor's loss if a supplier withholds everything it ships to it. */
-export function exposureSuppliers(doc: Exposure, top: number): Table {
+export function exposureSuppliers(doc: ExposureWithDraws, top: number): Table {
+  const drawn = doc.draws !== undefined;
   return {
     name: "suppliers",
     columns: [
       { header: "supplier withholding everything" },
       { header: "imports a year", unit: usd },
       { header: `loss over ${doc.horizon} months`, unit: usd },
+      ...(drawn ? rangeColumns("loss", usd) : []),
       { header: "of its VA", unit: fraction },
       { header: "security index", unit: fraction },
       simulatedColumn,
@@ -66,6 +91,7 @@ export function exposureSuppliers(doc: Exposure, top: number): Table {
         s.supplier,
         usdCell(s.imports),
         usdCell(s.loss, !s.simulated),
+        ...(drawn ? rangeCells(s.ranges?.loss, usdText, !s.simulated) : []),
         pctCell(s.lossShare, 3, !s.simulated),
         s.simulated ? pctCell(s.securityLoss, 3) : emptyCell(),
         s.simulated,
@@ -73,30 +99,49 @@ export function exposureSuppliers(doc: Exposure, top: number): Table {
   };
 }
 
-/** Pairs of the leverage matrix, in the order given. */
-export function leveragePairs(cells: readonly LeverageCell[], horizon: number): Table {
+/** Pairs of the leverage matrix, in the order given; `drawn`: the matrix has draws (ranges of
+ * the damage and the asymmetry, and the share of draws in which the asymmetry is positive). */
+export function leveragePairs(
+  cells: readonly LeverageCellWithDraws[],
+  horizon: number,
+  drawn = false,
+): Table {
   return {
     name: "pairs",
     columns: [
       { header: "from" },
       { header: "to" },
       { header: `damage over ${horizon} months`, unit: usd },
+      ...(drawn ? rangeColumns("damage", usd) : []),
       { header: "of target's VA", unit: fraction },
       { header: "security index", unit: fraction },
       { header: "own cost", unit: usd },
       { header: "of own VA", unit: fraction },
       { header: "asymmetry", unit: fraction },
+      ...(drawn
+        ? [
+            ...rangeColumns("asymmetry", fraction),
+            { header: "asymmetry > 0 in (share of draws)", unit: fraction },
+          ]
+        : []),
       simulatedColumn,
     ],
     rows: cells.map((c) => [
       c.from,
       c.to,
       usdCell(c.damage, !c.simulated),
+      ...(drawn ? rangeCells(c.ranges?.damage, usdText, !c.simulated) : []),
       pctCell(c.damageShare, 3, !c.simulated),
       c.simulated ? pctCell(c.securityLoss, 3) : emptyCell(),
       usdCell(c.cost),
       pctCell(c.costShare, 3),
       pctCell(c.asymmetryShare, 3),
+      ...(drawn
+        ? [
+            ...rangeCells(c.ranges?.asymmetryShare, pct3),
+            c.holdsShare === undefined ? emptyCell() : pctCell(c.holdsShare, 0),
+          ]
+        : []),
       c.simulated,
     ]),
   };

@@ -10,6 +10,7 @@ import type { Entity } from "../analysis/entities.js";
 import {
   type Exposure,
   type ExposureOptions,
+  type ExposureSimulated,
   exposure,
   exposurePlan,
 } from "../analysis/exposure.js";
@@ -19,6 +20,7 @@ import {
   leverageMatrix,
   leveragePlan,
 } from "../analysis/leverage/matrix.js";
+import { runTasks } from "../analysis/leverage/run-tasks.js";
 import type { WithholdTask } from "../analysis/leverage/withhold.js";
 import {
   type Profile,
@@ -68,6 +70,37 @@ export async function exposureOf(
 ): Promise<Exposure> {
   const plan = exposurePlan(ctx, target, opts);
   return exposure(ctx, opts, plan, await runBatch(ctx, plan.tasks, b));
+}
+
+/** The exposure in this thread, at once: a Monte Carlo draw (`analysis-draws.ts`) runs whole
+ * inside one task. `simulated`: the rows to simulate (else those the threshold picks). */
+export function exposureNow(
+  ctx: AnalysisContext,
+  target: Entity,
+  opts: ExposureOptions,
+  measure: LossMeasure,
+  simulated?: ExposureSimulated,
+): Exposure {
+  const plan = exposurePlan(ctx, target, opts, simulated);
+  return exposure(ctx, opts, plan, runTasksIn(ctx, plan.tasks, measure));
+}
+
+/** The leverage matrix in this thread, at once (as `exposureNow`). */
+export function leverageNow(
+  ctx: AnalysisContext,
+  opts: LeverageOptions,
+  measure: LossMeasure,
+  simulated?: ReadonlySet<string>,
+): LeverageMatrix {
+  const plan = leveragePlan(ctx, opts, simulated);
+  return leverageMatrix(ctx, opts, plan, runTasksIn(ctx, plan.tasks, measure));
+}
+
+function runTasksIn(ctx: AnalysisContext, tasks: WithholdTask[], measure: LossMeasure) {
+  return runTasks(
+    ctx.net,
+    tasks.map((t) => ({ ...t, measure })),
+  );
 }
 
 export async function leverageOf(

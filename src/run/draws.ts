@@ -18,6 +18,7 @@ import { sobolStream } from "../random/sobol-sequence.js";
 import { drawStream } from "../random/streams.js";
 import { extraNodes } from "../scenario/compile.js";
 import type { Scenario } from "../scenario/schema.js";
+import type { RealWorld } from "../world/realised.js";
 import type { World } from "../world/schema.js";
 import type { RunDocument } from "./document.js";
 import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
@@ -35,8 +36,14 @@ export interface DrawJob {
   sampling?: Sampling;
 }
 
-/** The world of draw k: the job's world with every distribution drawn from draw k's stream. */
-export function drawnWorld(job: Pick<DrawJob, "world" | "seed" | "sampling">, k: number) {
+/** The world of draw k: the job's world with every distribution drawn from draw k's stream
+ * (pseudo-random, or Sobol point k). Every kind of draw (a run's, an analysis's) realises its
+ * world here, so that draw k of a seed is the same world in `levier run`, `exposure` and
+ * `leverage`. */
+export function drawnWorld(
+  job: Pick<DrawJob, "world" | "seed" | "sampling">,
+  k: number,
+): RealWorld {
   return job.sampling === "sobol"
     ? realise(job.world, sobolStream(job.seed, k), { byQuantile: true })
     : realise(job.world, drawStream(job.seed, k));

@@ -25,6 +25,15 @@ export type TaskExecutor = (
   opts?: TaskBatchOptions,
 ) => Promise<Losses[]>;
 
+/** An executor of tasks that share one job (a pool kind's context: `node/pool-kinds.ts`), with
+ * the contract of a TaskExecutor: results in task order, progress, and `TasksCancelled` when
+ * stopped. */
+export type JobExecutor<J, T, R> = (
+  job: J,
+  tasks: readonly T[],
+  opts?: TaskBatchOptions,
+) => Promise<R[]>;
+
 /** A batch stopped by its signal; `results[i]` is task i's result where it finished. */
 export class TasksCancelled<R = Losses> extends Error {
   constructor(

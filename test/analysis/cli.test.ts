@@ -96,6 +96,118 @@ describe("levier exposure and leverage", () => {
   });
 });
 
+describe("levier exposure and leverage --draws", () => {
+  const uncertain = "analysis/chain-uncertain.yaml";
+
+  it("exposure --draws --json gives every row its ranges and records how they were made", async () => {
+    const r = await levier(
+      [
+        "exposure",
+        "BB",
+        "--draws",
+        "3",
+        "--seed",
+        "4",
+        "--workers",
+        "1",
+        "--horizon",
+        "12",
+        "--json",
+      ],
+      uncertain,
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.draws).toMatchObject({ requested: 3, done: 3, seed: 4 });
+    expect(doc.draws.inputs.world).toMatch(/^[0-9a-f]{64}$/);
+    const tool = doc.dependencies.find((d: { good: string }) => d.good === "tool");
+    for (const k of ["mean", "p5", "p25", "p50", "p75", "p95"])
+      expect(typeof tool.ranges.volume[k]).toBe("number");
+    expect(tool.ranges.volume.p5).toBeLessThan(tool.ranges.volume.p95);
+    expect(doc.suppliers[0].ranges.loss).toBeDefined();
+    expect(doc.goods[0].ranges.use).toBeDefined();
+    expect(doc.ranges.valueAdded).toBeDefined();
+  });
+
+  it("leverage --draws --json gives each cell the share of draws in which its leverage holds", async () => {
+    const r = await levier(
+      [
+        "leverage",
+        "--all",
+        "--horizon",
+        "6",
+        "--draws",
+        "3",
+        "--threads",
+        "2",
+        "--workers",
+        "2",
+        "--json",
+      ],
+      uncertain,
+    );
+    expect(r.code).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.draws).toMatchObject({ requested: 3, done: 3, seed: 1 });
+    for (const c of m.cells) {
+      expect(c.holdsShare).toBeGreaterThanOrEqual(0);
+      expect(c.holdsShare).toBeLessThanOrEqual(1);
+      expect(c.ranges.damage.p50).toBeDefined();
+    }
+  });
+
+  it("tables gain a 90% range column, and CSV its two ends", async () => {
+    const text = await levier(["exposure", "BB", "--draws", "2", "--threads", "1"], uncertain);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/5th to 95th percentile over 2 draws/);
+    expect(text.stdout).toMatch(/loss, 90% of draws/);
+    const csv = await levier(
+      ["leverage", "--draws", "2", "--threads", "1", "--csv", "--horizon", "6"],
+      uncertain,
+    );
+    expect(csv.code).toBe(0);
+    const header = csv.stdout.split("\n")[0]!;
+    expect(header).toMatch(/damage p5 \(USD\),damage p95 \(USD\)/);
+    expect(header).toMatch(/asymmetry > 0 in \(share of draws\) \(fraction\)/);
+    expect(header).not.toMatch(/90% of draws/);
+    // Without --draws, the tables are as they were.
+    const plain = await levier(["exposure", "BB", "--threads", "1"], uncertain);
+    expect(plain.stdout).not.toMatch(/90% of draws/);
+  });
+
+  it.each([
+    [
+      "--draws -1",
+      ["exposure", "BB", "--draws", "-1"],
+      "--draws: expected a whole number of draws",
+    ],
+    ["--draws 1.5", ["leverage", "--draws", "1.5"], "--draws: expected a whole number"],
+    ["--seed x", ["leverage", "--draws", "2", "--seed", "x"], "--seed: expected a whole number"],
+    [
+      "--seed without --draws",
+      ["exposure", "BB", "--seed", "3"],
+      "--seed: it sets the Monte Carlo draws",
+    ],
+    [
+      "--workers without --draws",
+      ["leverage", "--workers", "2"],
+      "--workers: it sets the Monte Carlo draws",
+    ],
+    ["--workers 0", ["exposure", "BB", "--draws", "2", "--workers", "0"], "--workers: expected"],
+    [
+      "--workers and --threads apart",
+      ["leverage", "--draws", "2", "--workers", "2", "--threads", "3"],
+      "--workers: it sets the same threads as --threads (3)",
+    ],
+  ])("%s exits 2 naming the flag", async (_, argv, message) => {
+    const r = await levier(argv, uncertain);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe("levier io and dependencies", () => {
   it("io --json gives the goods' multipliers and coefficients", async () => {
     const r = await levier(["io", "--json", "--method", "dense", "--extract", "chip"]);

@@ -87,6 +87,14 @@ const CASES: [string, string[], string][] = [
   ["report profile of an unknown actor", ["report", "profile", "XX"], "XX"],
   ["chokepoints --horizon abc", ["chokepoints", "--horizon", "abc"], "--horizon"],
   ["leverage --threads 0", ["leverage", "--threads", "0"], "--threads"],
+  ["exposure --draws -1", ["exposure", "EU", "--draws", "-1"], "--draws"],
+  ["exposure --seed x", ["exposure", "EU", "--draws", "2", "--seed", "x"], "--seed"],
+  ["leverage --seed without --draws", ["leverage", "--seed", "3"], "give --draws N too"],
+  [
+    "leverage --workers vs --threads",
+    ["leverage", "--draws", "2", "--workers", "2", "--threads", "1"],
+    "--workers",
+  ],
   ["data import with a bad layout", ["data", "import", "mrio", tmp, "--layout", "x"], "--layout"],
   [
     "data import --out at a file",

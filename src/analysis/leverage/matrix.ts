@@ -100,7 +100,20 @@ export function leverageEntities(ctx: AnalysisContext, ids?: readonly string[]):
   return ids ? all.filter((e) => ids.includes(e.id)) : all;
 }
 
-export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): LeveragePlan {
+/** The key of a pair (a cell): the withholder's and the target's ids. */
+export function pairKey(from: string, to: string): string {
+  return `${from}|${to}`;
+}
+
+/** The simulations of the matrix: the pairs whose estimates reach the threshold, or, with
+ * `simulated` (keys by `pairKey`), the pairs it names — a Monte Carlo draw simulates the pairs
+ * its central matrix simulated, so that a cell's range is over the same kind of figure as its
+ * central value. */
+export function leveragePlan(
+  ctx: AnalysisContext,
+  opts: LeverageOptions,
+  simulated?: ReadonlySet<string>,
+): LeveragePlan {
   const entities = leverageEntities(ctx, opts.actors);
   const pairs: LeveragePair[] = [];
   const tasks: WithholdTask[] = [];
@@ -118,7 +131,9 @@ export function leveragePlan(ctx: AnalysisContext, opts: LeverageOptions): Lever
       if (opts.measure !== undefined) task.measure = opts.measure;
       const estimate = estimateWithholding(ctx.net, task, inverse);
       const base = sumOver(ctx.baseValueAdded, to.members) * opts.horizon;
-      const simulate = material(estimate, opts.threshold * base);
+      const simulate = simulated
+        ? simulated.has(pairKey(from.id, to.id))
+        : material(estimate, opts.threshold * base);
       pairs.push({ from, to, estimate, simulate });
       if (simulate) tasks.push(task);
     }
@@ -172,9 +187,9 @@ export function leverageCell(
 
 /** Fills each cell's asymmetry from the cell of the reverse pair (0 when it is absent). */
 export function withAsymmetry(cells: LeverageCell[]): LeverageCell[] {
-  const byKey = new Map(cells.map((c) => [`${c.from}|${c.to}`, c]));
+  const byKey = new Map(cells.map((c) => [pairKey(c.from, c.to), c]));
   for (const c of cells) {
-    const back = byKey.get(`${c.to}|${c.from}`);
+    const back = byKey.get(pairKey(c.to, c.from));
     c.asymmetry = c.damage - (back?.damage ?? 0);
     c.asymmetryShare = c.damageShare - (back?.damageShare ?? 0);
   }
