@@ -6,10 +6,9 @@
  * @module
  */
 import type { DrawExecutor } from "../run/draws.js";
-import { runPool } from "./pool.js";
+import { executorFor } from "./executor-for.js";
 
 /** The draw executor on `threads` threads, this one included. */
 export function drawExecutor(threads: number): DrawExecutor {
-  return async (job, draws, opts = {}) =>
-    (await runPool("draw", job, draws, { threads, maxChunk: 4, ...opts })).results;
+  return executorFor("draw", { threads });
 }

@@ -1,0 +1,41 @@
+/**
+ * Where a batch of tasks runs, chosen in one place for every kind of `POOL_KINDS`: on worker
+ * threads of this machine (`pool.ts`) or on queue workers across machines through Redis
+ * (`queue.ts`). Either way the executor has the shape of `run/`'s executors (context, tasks,
+ * batch options → results in task order) and gives the same results, bit for bit.
+ * @module
+ */
+import type { TaskBatchOptions } from "../run/executor.js";
+import { runPool } from "./pool.js";
+import type { POOL_KINDS, PoolKind } from "./pool-kinds.js";
+import { runQueue } from "./queue.js";
+
+export type Where =
+  /** Threads in all, this one included. */
+  | { threads: number }
+  /** Queue workers behind Redis at this URL; `lostAfterMs`: how long Redis may not answer. */
+  | { redis: string; chunk?: number; lostAfterMs?: number };
+
+export type KindExecutor<K extends PoolKind> = (
+  context: Parameters<(typeof POOL_KINDS)[K]>[0],
+  tasks: readonly Parameters<(typeof POOL_KINDS)[K]>[1][number][],
+  opts?: TaskBatchOptions,
+) => Promise<ReturnType<(typeof POOL_KINDS)[K]>[number][]>;
+
+/** Tasks per message to a thread at most: a draw or an evaluation is a whole scenario run (and
+ * its reference), a simulation task one run. */
+const THREAD_CHUNK: Record<PoolKind, number> = { simulation: 8, draw: 4, sensitivity: 4 };
+
+/** The executor of `kind` where `where` says. */
+export function executorFor<K extends PoolKind>(kind: K, where: Where): KindExecutor<K> {
+  if ("redis" in where)
+    return (context, tasks, opts = {}) => runQueue(kind, context, tasks, { ...where, ...opts });
+  return async (context, tasks, opts = {}) =>
+    (
+      await runPool(kind, context, tasks, {
+        threads: where.threads,
+        maxChunk: THREAD_CHUNK[kind],
+        ...opts,
+      })
+    ).results;
+}
