@@ -38,7 +38,7 @@ import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
-import { workerExecutor } from "../node/leverage-parallel.js";
+import { executorFor } from "../node/executor-for.js";
 import {
   dependencyGoods,
   exposureDependencies,
@@ -74,6 +74,7 @@ import {
 import { type CliContext, outDirOf, printJson, println } from "./context.js";
 import { progressOf } from "./progress.js";
 import { printTables, type TableFlags, topOf, withTables } from "./tables.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(
@@ -84,6 +85,7 @@ export const DEFAULT_DEPENDENCY_TEST = resolve(
 interface Common extends TableFlags {
   horizon?: string;
   threads?: string;
+  redis?: string;
   loss?: string;
   json?: boolean;
   top?: string;
@@ -377,6 +379,7 @@ function withCommon(cmd: Command): Command {
   return cmd
     .option("--horizon <months>", "months simulated", String(DEFAULT_LEVERAGE_HORIZON))
     .option("--threads <n>", "threads for the simulations (default: cores, at most 4)")
+    .option(REDIS_FLAGS, REDIS_HELP)
     .option("--loss <measure>", `loss measure of damage and cost: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result as one JSON document");
 }
@@ -386,12 +389,14 @@ export function defaultThreads(): number {
   return Math.min(4, availableParallelism());
 }
 
-/** How this command's batches run: on worker threads, in the `--loss` measure. */
+/** How this command's batches run: on worker threads or queue workers, in the `--loss`
+ * measure. */
 function batch(ctx: CliContext, what: string, opts: Common): Batch {
-  const threads =
-    opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
+  const where = whereOf(opts.redis, "--threads", opts.threads, () =>
+    opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads"),
+  );
   return {
-    execute: workerExecutor(threads),
+    execute: executorFor("simulation", where),
     measure: lossMeasureOf(opts.loss),
     ...progressOf(ctx, what, opts.json === true),
   };

@@ -12,7 +12,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
-import { drawExecutor } from "../node/draw-parallel.js";
+import { executorFor, type Where } from "../node/executor-for.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseCsv } from "../parse/csv.js";
 import { runReport } from "../report/run-report.js";
@@ -37,6 +37,7 @@ import { wholeFlag } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions extends TableFlags {
@@ -47,6 +48,7 @@ interface RunOptions extends TableFlags {
   draws?: string;
   seed?: string;
   workers?: string;
+  redis?: string;
   out?: string;
   format?: string;
   json?: boolean;
@@ -68,6 +70,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     )
     .option("--seed <s>", "seed of the draws (default 1): draw k is reproducible from (seed, k)")
     .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
+    .option(REDIS_FLAGS, `${REDIS_HELP} (the draws)`)
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
       const format = opts.format as ReportFormat;
@@ -121,7 +124,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
           ...(opts.network === undefined ? {} : { count: 0 }),
           ...(draws?.count === undefined ? {} : { count: draws.count }),
           ...(draws?.seed === undefined ? {} : { seed: draws.seed }),
-          execute: drawExecutor(draws?.workers ?? defaultThreads()),
+          execute: executorFor("draw", draws?.where ?? { threads: defaultThreads() }),
           batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
           inputs: {
             scenario: sha256(text),
@@ -180,28 +183,36 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   return network;
 }
 
-/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed and workers need draws.
- * `--draws 0` runs none, whatever the scenario's options say. */
-function drawsOf(opts: RunOptions): { count: number; seed?: number; workers: number } | undefined {
+/** `--draws`, `--seed`, `--workers`: whole numbers in range; seed, workers and redis need
+ * draws. `--draws 0` runs none, whatever the scenario's options say. */
+function drawsOf(opts: RunOptions): { count: number; seed?: number; where: Where } | undefined {
   if (opts.draws === undefined) {
     for (const flag of ["seed", "workers"] as const)
       if (opts[flag] !== undefined)
         throw new UsageError(`--${flag}: it sets the Monte Carlo draws; give --draws N too`);
+    if (opts.redis !== undefined)
+      throw new UsageError(
+        "--redis: it runs the Monte Carlo draws on queue workers; give --draws N too",
+      );
     return undefined;
   }
   if (opts.network !== undefined && opts.draws !== "0")
     throw new UsageError(
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
+  const count = wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws");
+  if (count === 0 && opts.redis !== undefined)
+    throw new UsageError("--redis: --draws 0 runs no draws to put on queue workers; leave one out");
   return {
-    count: wholeFlag("--draws", opts.draws, 0, 1_000_000, "a whole number of draws"),
+    count,
     ...(opts.seed === undefined
       ? {}
       : { seed: wholeFlag("--seed", opts.seed, 0, 4294967295, "a whole number") }),
-    workers:
+    where: whereOf(opts.redis, "--workers", opts.workers, () =>
       opts.workers === undefined
         ? defaultThreads()
         : wholeFlag("--workers", opts.workers, 1, 64, "a whole number of threads"),
+    ),
   };
 }
 

@@ -8,7 +8,6 @@
 import type { TaskBatchOptions } from "../run/executor.js";
 import { runPool } from "./pool.js";
 import type { POOL_KINDS, PoolKind } from "./pool-kinds.js";
-import { runQueue } from "./queue.js";
 
 export type Where =
   /** Threads in all, this one included. */
@@ -28,8 +27,10 @@ const THREAD_CHUNK: Record<PoolKind, number> = { simulation: 8, draw: 4, sensiti
 
 /** The executor of `kind` where `where` says. */
 export function executorFor<K extends PoolKind>(kind: K, where: Where): KindExecutor<K> {
+  // BullMQ is loaded only for a run on the queue.
   if ("redis" in where)
-    return (context, tasks, opts = {}) => runQueue(kind, context, tasks, { ...where, ...opts });
+    return async (context, tasks, opts = {}) =>
+      (await import("./queue.js")).runQueue(kind, context, tasks, { ...where, ...opts });
   return async (context, tasks, opts = {}) =>
     (
       await runPool(kind, context, tasks, {

@@ -15,6 +15,7 @@ import { setImmediate as turn } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { startThread } from "./pool.js";
 import { POOL_KINDS, type PoolKind } from "./pool-kinds.js";
 import {
   type ChunkJob,
@@ -27,10 +28,6 @@ import {
 
 export interface QueueWorkerOptions {
   redis: string;
-  /** Chunks run at once in this process (BullMQ's concurrency; default 1). Tasks are
-   * computed in this thread, so more than 1 overlaps Redis round trips, not computation:
-   * start one worker per core for that. */
-  concurrency?: number;
   /** How long a job stays locked without its worker renewing the lock (default 30 000 ms). */
   lockDuration?: number;
   /** How often locks are checked for stalled jobs (default 30 000 ms). */
@@ -46,7 +43,6 @@ export interface QueueWorker {
   ready: Promise<void>;
   /** Stops taking jobs; `force` drops the chunk in hand (its job is retaken elsewhere). */
   close(force?: boolean): Promise<void>;
-  worker: Worker;
 }
 
 /** Inputs kept by run id (a few runs may share the queue at once). */
@@ -119,7 +115,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
     {
       connection: { url: opts.redis },
       prefix: QUEUE_PREFIX,
-      concurrency: opts.concurrency ?? 1,
+      concurrency: 1,
       lockDuration: opts.lockDuration ?? 30_000,
       stalledInterval: opts.stalledInterval ?? 30_000,
       maxStalledCount: opts.maxStalledCount ?? 5,
@@ -128,11 +124,50 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   );
   worker.on("error", () => {});
   return {
-    worker,
     ready: worker.waitUntilReady().then(() => {}),
     close: async (force = false) => {
       await worker.close(force);
       redis.disconnect();
+    },
+  };
+}
+
+/** `concurrency` queue workers, each taking one chunk at a time: 1 in this thread, more on
+ * as many worker threads (tasks are computation, so chunks at once need threads). */
+export function startQueueWorkers(opts: QueueWorkerOptions, concurrency: number): QueueWorker {
+  if (concurrency <= 1) return startQueueWorker(opts);
+  const { onChunk: _, ...data } = opts;
+  const threads = Array.from({ length: concurrency }, () =>
+    startThread("queue-worker-thread", data),
+  );
+  const ready = Promise.all(
+    threads.map(
+      (t) =>
+        new Promise<void>((resolve, reject) => {
+          t.on("message", (m: { ready?: boolean; failed?: string }) => {
+            if (m.ready) resolve();
+            if (m.failed) reject(new Error(m.failed));
+          });
+          t.once("error", reject);
+        }),
+    ),
+  ).then(() => {});
+  ready.catch(() => {});
+  return {
+    ready,
+    close: async (force = false) => {
+      await Promise.all(
+        threads.map(
+          (t) =>
+            new Promise<void>((resolve) => {
+              t.once("exit", () => resolve());
+              t.on("message", (m: { closed?: boolean }) => {
+                if (m.closed) void t.terminate();
+              });
+              t.postMessage({ close: true, force });
+            }),
+        ),
+      );
     },
   };
 }

@@ -28,6 +28,7 @@ import { type JobsOptions, Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { TasksCancelled } from "../run/executor.js";
 import type { POOL_KINDS, PoolKind } from "./pool-kinds.js";
+import { DEFAULT_LOST_AFTER_MS, QueueLost, QueueTaskFailed } from "./queue-errors.js";
 import {
   type ChunkJob,
   chunkJobId,
@@ -51,38 +52,6 @@ export interface QueueRunOptions {
   lostAfterMs?: number;
   /** How often the client looks for results (default 100 ms). */
   pollMs?: number;
-}
-
-export const DEFAULT_LOST_AFTER_MS = 60_000;
-
-/** Redis did not answer for the whole wait: never reached, or lost and not back in time. */
-export class QueueLost extends Error {
-  constructor(
-    readonly url: string,
-    readonly waitedMs: number,
-    readonly done: number,
-    readonly total: number,
-    readonly reached: boolean,
-  ) {
-    const s = Math.round(waitedMs / 100) / 10;
-    super(
-      reached
-        ? `--redis ${shownUrl(url)}: lost Redis and it did not answer again within ${s} s, with ${done} of ${total} tasks done; the run stopped (start Redis again and rerun)`
-        : `--redis ${shownUrl(url)}: no Redis answered within ${s} s; start one (redis-server) or check the URL`,
-    );
-    this.name = "QueueLost";
-  }
-}
-
-/** A worker could not run a chunk (a task threw there, or the chunk stalled too often). */
-export class QueueTaskFailed extends Error {
-  constructor(
-    readonly start: number,
-    readonly reason: string,
-  ) {
-    super(`a queue worker failed on the chunk of tasks from ${start}: ${reason}`);
-    this.name = "QueueTaskFailed";
-  }
 }
 
 /** How every chunk's job is added: retried on a worker's error, removed once done. */
@@ -234,15 +203,4 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The URL without its password, for messages. */
-export function shownUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.href.replace(/\/$/, "");
-  } catch {
-    return url;
-  }
 }
