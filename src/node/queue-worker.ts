@@ -11,8 +11,10 @@
  * puts the job back for another worker, up to `maxStalledCount` times.
  * @module
  */
+import { hostname } from "node:os";
 import { setImmediate as turn } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { startThread } from "./pool.js";
@@ -116,6 +118,8 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
       connection: { url: opts.redis },
       prefix: QUEUE_PREFIX,
       concurrency: 1,
+      // Who holds a job (its processedBy): host, process and thread.
+      name: `${hostname()}:${process.pid}:${threadId}`,
       lockDuration: opts.lockDuration ?? 30_000,
       stalledInterval: opts.stalledInterval ?? 30_000,
       maxStalledCount: opts.maxStalledCount ?? 5,
