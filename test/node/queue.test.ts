@@ -233,7 +233,7 @@ describe.skipIf(!REDIS)(
       expect(same(queued, here)).toBe(true);
       // Each chunk counted once: progress rises by a chunk at a time to the total.
       expect(seen).toEqual([2, 4]);
-      workers[0] = await startWorker(redis!.url);
+      // The tests below run on the worker left.
     });
 
     it("runs any kind of task: a leverage plan's simulations through executorFor, bit for bit", async () => {
