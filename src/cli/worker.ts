@@ -7,7 +7,7 @@
  * @module
  */
 import type { Command } from "commander";
-import { QueueLost, shownUrl } from "../node/queue-errors.js";
+import { shownUrl } from "../node/queue-errors.js";
 import { type CliContext, println } from "./context.js";
 import { wholeFlag } from "./flags.js";
 import { redisUrlOf, redisWaitMs } from "./where-flags.js";
@@ -46,7 +46,10 @@ export function registerWorker(program: Command, ctx: CliContext): void {
       const lockDuration = ms("--lock-duration", opts.lockDuration);
       const stalledInterval = ms("--stalled-interval", opts.stalledInterval);
       const wait = redisWaitMs();
-      const { startQueueWorkers } = await import("../node/queue-worker.js");
+      const { reachRedis, startQueueWorkers } = await import("../node/queue-worker.js");
+      // Redis answers first (else one line and exit 2, nothing left retrying), then the
+      // workers start; once started they wait out a Redis that goes away.
+      await reachRedis(redis, wait);
       const worker = startQueueWorkers(
         {
           redis,
@@ -55,17 +58,7 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         },
         concurrency,
       );
-      let timer: NodeJS.Timeout | undefined;
-      const ready = await Promise.race([
-        worker.ready.then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), wait);
-        }),
-      ]).finally(() => clearTimeout(timer));
-      if (!ready) {
-        await worker.close(true);
-        throw new QueueLost(redis, wait, 0, 0, false);
-      }
+      await worker.ready;
       println(
         ctx.stderr,
         `levier worker: ready, taking chunks from ${shownUrl(redis)}, ${concurrency} at a time; Ctrl-C stops it`,

@@ -6,7 +6,8 @@
 
 export const DEFAULT_LOST_AFTER_MS = 60_000;
 
-/** Redis did not answer for the whole wait: never reached, or lost and not back in time. */
+/** Redis did not answer for the whole wait: never reached, or lost and not back in time.
+ * `reason` is the last thing the connection said (refused, NOAUTH…). */
 export class QueueLost extends Error {
   constructor(
     readonly url: string,
@@ -14,12 +15,14 @@ export class QueueLost extends Error {
     readonly done: number,
     readonly total: number,
     readonly reached: boolean,
+    readonly reason?: string,
   ) {
     const s = Math.round(waitedMs / 100) / 10;
+    const why = reason ? ` (${reason.replace(/\s+/g, " ").replace(/\.$/, "")})` : "";
     super(
       reached
-        ? `--redis ${shownUrl(url)}: lost Redis and it did not answer again within ${s} s, with ${done} of ${total} tasks done; the run stopped (start Redis again and rerun)`
-        : `--redis ${shownUrl(url)}: no Redis answered within ${s} s; start one (redis-server) or check the URL`,
+        ? `--redis ${shownUrl(url)}: lost Redis and it did not answer again within ${s} s${why}, with ${done} of ${total} tasks done; the run stopped (start Redis again and rerun)`
+        : `--redis ${shownUrl(url)}: no Redis to work with within ${s} s${why}; start one (redis-server) or check the URL and its password`,
     );
     this.name = "QueueLost";
   }

@@ -12,13 +12,14 @@
  * @module
  */
 import { hostname } from "node:os";
-import { setImmediate as turn } from "node:timers/promises";
+import { setTimeout as sleep, setImmediate as turn } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
 import { threadId } from "node:worker_threads";
 import { type Job, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { startThread } from "./pool.js";
 import { POOL_KINDS, type PoolKind } from "./pool-kinds.js";
+import { QueueLost } from "./queue-errors.js";
 import {
   type ChunkJob,
   QUEUE_NAME,
@@ -174,4 +175,36 @@ export function startQueueWorkers(opts: QueueWorkerOptions, concurrency: number)
       );
     },
   };
+}
+
+/** Resolves once Redis at `url` answers PING, trying for `waitMs`; else `QueueLost`, with
+ * what the connection last said (refused, NOAUTH…). A plain client is used, so that nothing is
+ * left retrying when it fails. */
+export async function reachRedis(url: string, waitMs: number): Promise<void> {
+  const until = performance.now() + waitMs;
+  let said: string | undefined;
+  for (;;) {
+    const probe = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: Math.max(100, Math.min(5_000, waitMs)),
+    });
+    probe.on("error", (err: Error) => {
+      said = err.message;
+    });
+    try {
+      await probe.connect();
+      await probe.ping();
+      return;
+    } catch (err) {
+      // What Redis replied (NOAUTH…) says most, then the connection's error (refused…).
+      const e = err as Error;
+      if (e?.name === "ReplyError" || said === undefined) said = e?.message;
+    } finally {
+      probe.disconnect();
+    }
+    if (performance.now() >= until) throw new QueueLost(url, waitMs, 0, 0, false, said);
+    await sleep(200);
+  }
 }

@@ -24,7 +24,7 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { deserialize, serialize } from "node:v8";
-import { type JobsOptions, Queue, QueueEvents } from "bullmq";
+import { type JobsOptions, Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { TasksCancelled } from "../run/executor.js";
 import type { POOL_KINDS, PoolKind } from "./pool-kinds.js";
@@ -86,22 +86,27 @@ export async function runQueue<K extends PoolKind>(
   const keys = runKeys(run);
   const input = serialize({ kind, context, tasks } satisfies RunInput);
 
-  // The client's own commands fail fast while Redis is away (one retry), so that the loop
-  // below sees the loss and times it; BullMQ's blocking connection (QueueEvents) retries.
-  const redis = new Redis(opts.redis, { maxRetriesPerRequest: 1, commandTimeout: 30_000 });
-  redis.on("error", () => {});
+  // The client's commands fail fast while Redis is away (one retry), so that the loop below
+  // sees the loss and times it; the queue shares the connection, so that closing it ends all.
+  const redis = new Redis(opts.redis, { maxRetriesPerRequest: 1 });
+  let said: string | undefined;
+  redis.on("error", (err: Error) => {
+    said = err.message;
+  });
   const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: QUEUE_PREFIX });
   queue.on("error", () => {});
   let failure: QueueTaskFailed | undefined;
-  const events = new QueueEvents(QUEUE_NAME, {
-    connection: { url: opts.redis },
-    prefix: QUEUE_PREFIX,
-  });
-  events.on("error", () => {});
-  events.on("failed", ({ jobId, failedReason }) => {
-    if (!jobId.startsWith(`${run}-`)) return;
-    failure ??= new QueueTaskFailed(Number(jobId.slice(run.length + 1)), failedReason);
-  });
+  /** Chunks that BullMQ failed itself (stalled too often), seen in its failed set. */
+  let failedSeen: number | undefined;
+  const checkFailed = async () => {
+    const count = await queue.getFailedCount();
+    if (failedSeen !== undefined && count > failedSeen)
+      for (const j of await queue.getFailed(0, count - failedSeen - 1))
+        if (j.id?.startsWith(`${run}-`))
+          failure ??= new QueueTaskFailed(Number(j.id.slice(run.length + 1)), j.failedReason);
+    failedSeen = count;
+  };
+  let lastCheck = Number.NEGATIVE_INFINITY;
 
   const held = new Set<number>();
   let done = 0;
@@ -151,6 +156,10 @@ export async function runQueue<K extends PoolKind>(
     // First round, or Redis lost the run's input (restarted without persistence).
     if (exists === 0 && held.size < starts.length) await submit();
     else await redis.pexpire(keys.input, RUN_TTL_MS);
+    if (performance.now() - lastCheck > 2_000) {
+      await checkFailed();
+      lastCheck = performance.now();
+    }
   };
 
   let reached = false;
@@ -167,10 +176,13 @@ export async function runQueue<K extends PoolKind>(
         lostSince = undefined;
       } catch (err) {
         if (err instanceof QueueTaskFailed) throw err;
+        // What Redis itself replied (NOAUTH…) says most, then the connection's last error.
+        const e = err as Error;
+        if (e?.name === "ReplyError" || said === undefined) said = e?.message;
         const now = performance.now();
         lostSince ??= now;
         if (now - lostSince >= lostAfter)
-          throw new QueueLost(opts.redis, lostAfter, done, n, reached);
+          throw new QueueLost(opts.redis, lostAfter, done, n, reached, said);
       }
       if (failure) throw failure;
       if (held.size === starts.length) return results as R[];
@@ -183,7 +195,8 @@ export async function runQueue<K extends PoolKind>(
       })(),
       2_000,
     ).catch(() => {});
-    await bounded(events.close(), 2_000).catch(() => {});
+    // Redis away: closing the queue would wait for it, so the connection goes first.
+    if (redis.status !== "ready") redis.disconnect();
     await bounded(queue.close(), 2_000).catch(() => {});
     redis.disconnect();
   }

@@ -56,7 +56,7 @@ interface Server {
 }
 
 /** A Redis on 127.0.0.1 without persistence, answering PING. */
-async function startRedis(port?: number): Promise<Server> {
+async function startRedis(port?: number, password?: string): Promise<Server> {
   const p = port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), "levier-redis-"));
   const proc = spawn(
@@ -64,10 +64,11 @@ async function startRedis(port?: number): Promise<Server> {
     [
       ...["--bind", "127.0.0.1", "--port", String(p), "--save", "", "--appendonly", "no"],
       ...["--dir", dir, "--maxmemory-policy", "noeviction"],
+      ...(password ? ["--requirepass", password] : []),
     ],
     { stdio: "ignore" },
   );
-  const url = `redis://127.0.0.1:${p}`;
+  const url = `redis://${password ? `:${password}@` : ""}127.0.0.1:${p}`;
   const probe = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
@@ -305,6 +306,26 @@ describe.skipIf(!REDIS)(
       expect(same(queued, here)).toBe(true);
     });
 
+    it("a Redis that wants a password: exit 2 with what it said, and works once given one", async () => {
+      const guarded = await startRedis(undefined, "sekret");
+      process.env.LEVIER_REDIS_WAIT = "1";
+      try {
+        const r = await runCli(["worker", "--redis", `redis://127.0.0.1:${guarded.port}`], ROOT);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/^levier: --redis .*\(NOAUTH .*check the URL and its password\n$/);
+        const tasks = [0, 1];
+        const { startQueueWorker } = await import("../../src/node/queue-worker.js");
+        const worker = startQueueWorker({ redis: guarded.url });
+        await worker.ready;
+        const queued = await runQueue("draw", job, tasks, { redis: guarded.url });
+        await worker.close();
+        expect(same(queued, here.slice(0, 2))).toBe(true);
+      } finally {
+        delete process.env.LEVIER_REDIS_WAIT;
+        await stopRedis(guarded);
+      }
+    });
+
     it("ends with one line and exit 2 when Redis dies mid-run and stays away", async () => {
       const lone = await startRedis();
       const probe = new Redis(lone.url);
@@ -398,11 +419,11 @@ describe("queue flags", () => {
       const run = await runCli(["run", S, "--months", "1", "--draws", "2", "--redis", url], ROOT);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split("\n").at(-1)).toMatch(
-        /^levier: --redis .*: no Redis answered within 1 s/,
+        /^levier: --redis .*: no Redis to work with within 1 s/,
       );
       const worker = await runCli(["worker", "--redis", url], ROOT);
       expect(worker.code).toBe(2);
-      expect(worker.stderr).toMatch(/^levier: --redis .*: no Redis answered within 1 s/);
+      expect(worker.stderr).toMatch(/^levier: --redis .*: no Redis to work with within 1 s/);
     } finally {
       delete process.env.LEVIER_REDIS_WAIT;
     }
