@@ -21,7 +21,7 @@ import { fileReader } from "../../src/io/world-files.js";
 import { drawExecutor } from "../../src/node/draw-parallel.js";
 import { executorFor } from "../../src/node/executor-for.js";
 import { runQueue } from "../../src/node/queue.js";
-import { QueueLost } from "../../src/node/queue-errors.js";
+import { QueueLost, QueueTaskFailed } from "../../src/node/queue-errors.js";
 import { QUEUE_NAME, QUEUE_PREFIX } from "../../src/node/queue-keys.js";
 import { type DrawJob, type DrawResult, inThreadDraws } from "../../src/run/draws.js";
 import { TasksCancelled } from "../../src/run/executor.js";
@@ -304,6 +304,16 @@ describe.skipIf(!REDIS)(
       });
       await restarted;
       expect(same(queued, here)).toBe(true);
+    });
+
+    it("stops with QueueTaskFailed when a chunk throws on every attempt", async () => {
+      const error = await runQueue("draw", {} as DrawJob, [0], { redis: redis!.url }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(QueueTaskFailed);
+      expect((error as Error).message).toMatch(
+        /^a queue worker failed on the chunk of tasks from 0: /,
+      );
     });
 
     it("a Redis that wants a password: exit 2 with what it said, and works once given one", async () => {
