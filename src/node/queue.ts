@@ -167,7 +167,7 @@ export async function runQueue<K extends PoolKind>(
   try {
     for (;;) {
       if (opts.signal?.aborted) {
-        await bounded(cancel(queue, run, starts, held), 5_000);
+        await bounded(cancel(queue, run, starts, held), 5_000).catch(() => {});
         throw new TasksCancelled(results as never[], done);
       }
       try {
