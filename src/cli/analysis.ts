@@ -37,8 +37,7 @@ import { InputError, UsageError } from "../diagnostics/errors.js";
 import { PACKAGE_ROOT } from "../io/world-files.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURES, type LossMeasure } from "../losses/measure.js";
-import { analysisDrawExecutor } from "../node/draw-parallel.js";
-import { workerExecutor } from "../node/leverage-parallel.js";
+import { executorFor, type Where } from "../node/executor-for.js";
 import {
   dependencyGoods,
   exposureDependencies,
@@ -93,6 +92,7 @@ import {
 import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { printTables, type TableFlags, topOf, withTables } from "./tables.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 export const DEFAULT_DEPENDENCY_TEST = resolve(
@@ -103,6 +103,7 @@ export const DEFAULT_DEPENDENCY_TEST = resolve(
 interface Common extends TableFlags {
   horizon?: string;
   threads?: string;
+  redis?: string;
   loss?: string;
   json?: boolean;
   top?: string;
@@ -427,16 +428,30 @@ function withCommon(cmd: Command): Command {
   return cmd
     .option("--horizon <months>", "months simulated", String(DEFAULT_LEVERAGE_HORIZON))
     .option("--threads <n>", "threads for the simulations (default: cores, at most 4)")
+    .option(REDIS_FLAGS, REDIS_HELP)
     .option("--loss <measure>", `loss measure of damage and cost: ${LOSS_MEASURES.join(", ")}`)
     .option("--json", "print the result as one JSON document");
 }
 
-/** How this command's batches run: on worker threads (`threads`, else `--threads`), in the
- * `--loss` measure. */
+/** Where this command's batches run: on queue workers (`--redis`), else on worker threads
+ * (`threads`, else `--threads`). */
+function whereFor(opts: Common & { workers?: string }, threads?: number): Where {
+  const flag = opts.threads !== undefined ? "--threads" : "--workers";
+  return whereOf(
+    opts.redis,
+    flag,
+    opts.threads ?? opts.workers,
+    () =>
+      threads ??
+      (opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads")),
+  );
+}
+
+/** How this command's batches run (`whereFor`), in the `--loss` measure. */
 function batch(ctx: CliContext, what: string, opts: Common, threads?: number): Batch {
-  threads ??= opts.threads === undefined ? defaultThreads() : countOf(opts.threads, "--threads");
+  const where = whereFor(opts, threads);
   return {
-    execute: workerExecutor(threads),
+    execute: executorFor("simulation", where),
     measure: lossMeasureOf(opts.loss),
     ...progressOf(ctx, what, opts.json === true),
   };
@@ -453,7 +468,7 @@ function drawRequest(
   return {
     count: draws.count,
     ...(draws.seed === undefined ? {} : { seed: draws.seed }),
-    execute: analysisDrawExecutor(threads),
+    execute: executorFor("analysisDraw", whereFor(opts, threads)),
     batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
   };
 }

@@ -11,6 +11,7 @@ export const EXAMPLES: Record<string, string[]> = {
     "levier run examples/taiwan-fab-disruption.yaml --charts charts   # charts/*.svg and *.png",
     "levier run examples/taiwan-fab-disruption.yaml --csv --table actors > actors.csv",
     "levier run examples/taiwan-fab-disruption.yaml --draws 200 --seed 7   # ranges over 200 draws",
+    "levier run examples/taiwan-fab-disruption.yaml --draws 2000 --redis redis://10.0.0.5:6379   # on levier workers",
   ],
   sensitivity: [
     "levier sensitivity examples/taiwan-fab-disruption.yaml --output eu.bloc.loss --months 12",
@@ -53,6 +54,9 @@ export const EXAMPLES: Record<string, string[]> = {
   ],
   "game solve": [
     "levier game solve game.nfg   # Nash equilibria, dominance, threats (Gambit .nfg/.efg)",
+  ],
+  worker: [
+    "levier worker --redis redis://10.0.0.5:6379 --concurrency 4   # on each machine; Ctrl-C stops it",
   ],
   "game build": [
     "levier game build examples/games/us-caps-vs-eu-retaliation.yaml --out out",

@@ -6,6 +6,7 @@
 import { CommanderError } from "commander";
 import { InputError, NotFoundError, UsageError } from "../diagnostics/errors.js";
 import { formatIssue } from "../diagnostics/issue.js";
+import { QueueLost, QueueTaskFailed } from "../node/queue-errors.js";
 import type { CliContext } from "./context.js";
 
 export const EXIT_OK = 0;
@@ -33,9 +34,14 @@ export function reportError(ctx: CliContext, err: unknown): number {
     ctx.stderr.write(`levier: ${errors.length} error${errors.length === 1 ? "" : "s"}\n`);
     return EXIT_INPUT;
   }
-  if (err instanceof UsageError || err instanceof NotFoundError) {
+  // A Redis that never answered or went away (--redis): the URL or the server is at fault.
+  if (err instanceof UsageError || err instanceof NotFoundError || err instanceof QueueLost) {
     ctx.stderr.write(`levier: ${err.message}\n`);
     return EXIT_INPUT;
+  }
+  if (err instanceof QueueTaskFailed) {
+    ctx.stderr.write(`levier: ${err.message}\n`);
+    return EXIT_FAILURE;
   }
   const e = err as Error;
   ctx.stderr.write(`levier: ${e?.stack ?? String(err)}\n`);

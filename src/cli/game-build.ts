@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { signed } from "../format/number.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
-import { workerExecutor } from "../node/leverage-parallel.js";
+import { executorFor } from "../node/executor-for.js";
 import { buildGameRequest, gameDrawsRequest } from "../run/game.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
@@ -20,6 +20,7 @@ import { type DrawLimits, drawFlagsOf } from "./draw-flags.js";
 import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 export function registerGameBuild(
@@ -37,14 +38,16 @@ export function registerGameBuild(
     .option("--json", "print the game and its solution as one JSON document")
     .option("--draws <n>", "also build and solve the game on N Monte Carlo draws of the world")
     .option("--seed <s>", "seed of the draws (default 1)")
+    .option(REDIS_FLAGS, `${REDIS_HELP} (the strategy profiles)`)
     .action(
       async (
         file: string,
-        opts: { out?: string; json?: boolean; draws?: string; seed?: string },
+        opts: { out?: string; json?: boolean; draws?: string; seed?: string; redis?: string },
       ) => {
         const asked = drawFlagsOf(opts, GAME_DRAWS);
         const count = asked?.count;
         const seed = asked?.seed ?? 1;
+        const where = whereOf(opts.redis, "--threads", undefined, defaultThreads);
         const dir = outDirOf(ctx, opts.out);
         const world = loadWorldFor(ctx, worldOf());
         const text = readInputText(
@@ -57,7 +60,7 @@ export function registerGameBuild(
             world,
             text,
             file,
-            execute: workerExecutor(defaultThreads()),
+            execute: executorFor("simulation", where),
             batch: progressOf(ctx, "strategy profiles", opts.json === true),
           },
         );

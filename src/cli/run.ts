@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../io/write-files.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { firmNetwork } from "../network/firm-network.js";
 import type { Network } from "../network/network.js";
-import { drawExecutor } from "../node/draw-parallel.js";
+import { executorFor, type Where } from "../node/executor-for.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseCsv } from "../parse/csv.js";
 import { SAMPLINGS, type Sampling } from "../random/sampling.js";
@@ -43,6 +43,7 @@ import {
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface RunOptions extends TableFlags {
@@ -54,6 +55,7 @@ interface RunOptions extends TableFlags {
   seed?: string;
   sampling?: string;
   workers?: string;
+  redis?: string;
   out?: string;
   format?: string;
   json?: boolean;
@@ -79,6 +81,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
       `how the draws are made: ${SAMPLINGS.join(", ")} (Sobol points with a digital shift from the seed; default: the scenario's options.sampling, else random)`,
     )
     .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
+    .option(REDIS_FLAGS, `${REDIS_HELP} (the draws)`)
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
       const format = opts.format as ReportFormat;
@@ -131,7 +134,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
             ...(draws.count === undefined ? {} : { count: draws.count }),
             ...(draws.seed === undefined ? {} : { seed: draws.seed }),
             ...(sampling === undefined ? {} : { sampling }),
-            execute: drawExecutor(draws.workers),
+            execute: executorFor("draw", draws.where),
             batch: { ...progressOf(ctx, "draws", opts.json === true, "draws"), signal },
             inputs: {
               scenario: sha256(text),
@@ -141,7 +144,7 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
         }),
       );
       if (doc.draws === undefined)
-        for (const flag of ["seed", "sampling", "workers"] as const)
+        for (const flag of ["seed", "sampling", "workers", "redis"] as const)
           if (opts[flag] !== undefined)
             println(
               ctx.stderr,
@@ -194,16 +197,23 @@ function readNetwork(ctx: CliContext, dir: string, world: RealWorld): Network {
   return network;
 }
 
-/** `--draws`, `--seed`, `--workers` (cli/draw-flags.ts). Without `--draws` the scenario's
- * `options.draws` decides, so `--seed` and `--workers` stand alone; `--draws 0` runs none,
- * whatever the scenario's options say. A firm-level network has nothing to draw, so `--draws`
- * other than 0 with `--network` is refused. */
-function drawsOf(opts: RunOptions): DrawFlagValues {
+/** `--draws`, `--seed`, `--workers`, `--redis` (cli/draw-flags.ts, cli/where-flags.ts).
+ * Without `--draws` the scenario's `options.draws` decides, so `--seed`, `--workers` and
+ * `--redis` stand alone; `--draws 0` runs none, whatever the scenario's options say. A
+ * firm-level network has nothing to draw, so `--draws` other than 0 with `--network` is
+ * refused. */
+function drawsOf(opts: RunOptions): DrawFlagValues & { where: Where } {
   if (opts.draws !== undefined && opts.network !== undefined && opts.draws !== "0")
     throw new UsageError(
       "--draws: a firm-level network (--network) carries no distributions to draw from; leave one of them out",
     );
-  return drawFlagValues(opts);
+  if (opts.draws === "0" && opts.redis !== undefined)
+    throw new UsageError("--redis: --draws 0 runs no draws to put on queue workers; leave one out");
+  const values = drawFlagValues(opts);
+  return {
+    ...values,
+    where: whereOf(opts.redis, "--workers", opts.workers, () => values.workers),
+  };
 }
 
 /** `--sampling`: one of SAMPLINGS (without draws it has no effect, as --seed has none). */

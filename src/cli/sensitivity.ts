@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { UsageError } from "../diagnostics/errors.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
-import { evalExecutor } from "../node/eval-parallel.js";
+import { executorFor } from "../node/executor-for.js";
 import { sensitivityReport, sensitivityTable } from "../report/sensitivity.js";
 import { tableText } from "../report/text-table.js";
 import { reportFiles } from "../report/write.js";
@@ -20,6 +20,7 @@ import { type CliContext, outDirOf, printJson, println } from "./context.js";
 import { defaultThreads, wholeFlag } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
+import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
 interface Options {
@@ -29,6 +30,7 @@ interface Options {
   samples?: string;
   seed?: string;
   workers?: string;
+  redis?: string;
   months?: string;
   loss?: string;
   out?: string;
@@ -50,6 +52,7 @@ export function registerSensitivity(
     .option("--samples <n>", "sobol: rows of each Saltelli matrix (default 64)")
     .option("--seed <s>", "sobol: seed of the design (default 1)")
     .option("--workers <k>", "threads (default: cores, at most 4)")
+    .option(REDIS_FLAGS, REDIS_HELP)
     .option("--months <n>", "months to simulate (overrides the scenario's horizon)")
     .option("--loss <measure>", `loss measure: ${LOSS_MEASURES.join(", ")}`)
     .option("--out <dir>", "write a report (HTML) into this directory")
@@ -69,7 +72,12 @@ export function registerSensitivity(
         text === undefined ? undefined : wholeFlag(flag, text, lo, hi);
       const samples = whole("--samples", opts.samples, 2, 100_000);
       const seed = whole("--seed", opts.seed, 0, 4294967295);
-      const workers = whole("--workers", opts.workers, 1, 64) ?? defaultThreads();
+      const where = whereOf(
+        opts.redis,
+        "--workers",
+        opts.workers,
+        () => whole("--workers", opts.workers, 1, 64) ?? defaultThreads(),
+      );
       const months = whole("--months", opts.months, 1, 1200);
       const dir = outDirOf(ctx, opts.out);
       const world = loadWorldFor(ctx, worldOf());
@@ -89,7 +97,7 @@ export function registerSensitivity(
         ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
         ...(samples === undefined ? {} : { samples }),
         ...(seed === undefined ? {} : { seed }),
-        execute: evalExecutor(workers),
+        execute: executorFor("sensitivity", where),
         batch: progressOf(ctx, "sensitivity", opts.json === true, "runs"),
       });
       if (opts.json) printJson(ctx, result);

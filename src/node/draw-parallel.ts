@@ -8,17 +8,15 @@
  */
 import type { AnalysisDrawExecutor } from "../run/analysis-draws.js";
 import type { DrawExecutor } from "../run/draws.js";
-import { runPool } from "./pool.js";
+import { executorFor } from "./executor-for.js";
 
 /** The draw executor on `threads` threads, this one included. */
 export function drawExecutor(threads: number): DrawExecutor {
-  return async (job, draws, opts = {}) =>
-    (await runPool("draw", job, draws, { threads, maxChunk: 4, ...opts })).results;
+  return executorFor("draw", { threads });
 }
 
 /** The analysis-draw executor on `threads` threads, this one included: one draw per message,
  * since a draw of the leverage matrix is hundreds of simulations. */
 export function analysisDrawExecutor(threads: number): AnalysisDrawExecutor {
-  return async (job, draws, opts = {}) =>
-    (await runPool("analysisDraw", job, draws, { threads, chunk: 1, ...opts })).results;
+  return executorFor("analysisDraw", { threads });
 }

@@ -5,9 +5,8 @@
  * @module
  */
 import type { EvalExecutor } from "../run/sensitivity.js";
-import { runPool } from "./pool.js";
+import { executorFor } from "./executor-for.js";
 
 export function evalExecutor(threads: number): EvalExecutor {
-  return async (job, rows, opts = {}) =>
-    (await runPool("sensitivity", job, rows, { threads, maxChunk: 4, ...opts })).results;
+  return executorFor("sensitivity", { threads });
 }

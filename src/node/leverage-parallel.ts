@@ -8,6 +8,7 @@ import type { SimulationTask } from "../analysis/leverage/run-tasks.js";
 import type { Losses } from "../analysis/value-added.js";
 import type { Network } from "../network/network.js";
 import type { TaskExecutor } from "../run/executor.js";
+import { executorFor } from "./executor-for.js";
 import { type PoolOptions, type PoolRun, runPool } from "./pool.js";
 
 export type ParallelOptions = PoolOptions;
@@ -15,7 +16,7 @@ export type ParallelRun = PoolRun<Losses>;
 
 /** The task executor on worker threads and this one (`run/executor.ts`). */
 export function workerExecutor(threads: number): TaskExecutor {
-  return (net, tasks, opts = {}) => runTasksParallel(net, tasks, { threads, ...opts });
+  return executorFor("simulation", { threads });
 }
 
 export async function runTasksParallel(

@@ -146,12 +146,17 @@ export async function runPool<K extends PoolKind>(
 }
 
 function spawn(kind: PoolKind, context: unknown): Worker {
-  const workerData = { kind, context };
+  return startThread("pool-worker", { kind, context });
+}
+
+/** A worker thread running the entry `name` of this folder, from the built JavaScript or, in
+ * tests and benchmarks, from the TypeScript sources through tsx's loader. */
+export function startThread(name: string, workerData: unknown): Worker {
   const here = import.meta.url;
-  if (here.endsWith(".js")) return new Worker(new URL("./pool-worker.js", here), { workerData });
+  if (here.endsWith(".js")) return new Worker(new URL(`./${name}.js`, here), { workerData });
   // From the TypeScript sources: register tsx's loader in the worker, then load the entry.
   const loader = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./pool-worker.ts", here).href;
+  const entry = new URL(`./${name}.ts`, here).href;
   const source = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(source, { eval: true, workerData });
 }
