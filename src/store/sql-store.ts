@@ -5,7 +5,7 @@
  * @module
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql } from "kysely";
 import {
   type Conflict,
   type InUse,
@@ -86,10 +86,24 @@ export class SqlStore implements Store {
     readonly where: string,
   ) {}
 
-  /** Runs `fn` in a transaction; an `Abort` rolls it back and gives its result. */
-  private async tx<T>(fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  /** Runs `fn` in a transaction; an `Abort` rolls it back and gives its result. On SQLite the
+   * transaction takes the write lock at its start (BEGIN IMMEDIATE): a deferred one that read
+   * and then writes fails at once (SQLITE_BUSY_SNAPSHOT) when another process wrote meanwhile,
+   * where an immediate one waits its turn (the busy timeout). */
+  private async tx<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction().execute(fn);
+      if (this.kind === "postgres") return await this.db.transaction().execute(fn);
+      return await this.db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (e) {
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw e;
+        }
+      });
     } catch (e) {
       if (e instanceof Abort) return e.result as T;
       throw e;

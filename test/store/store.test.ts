@@ -523,6 +523,32 @@ function storeSuite(b: Backend) {
   });
 }
 
+/** Starts the writer; resolves when it has opened the store. */
+function writer(path: string): { proc: ChildProcess; ready: Promise<void> } {
+  const proc = spawn(process.execPath, ["--import", "tsx", "test/helpers/store-writer.ts", path], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let err = "";
+  proc.stderr!.on("data", (d: Buffer) => {
+    err += d.toString();
+  });
+  const ready = new Promise<void>((ok, fail) => {
+    proc.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && ok());
+    proc.once("exit", (code, signal) =>
+      fail(new Error(`writer exited (${code ?? signal}): ${err}`)),
+    );
+  });
+  return { proc, ready };
+}
+
+async function kill(proc: ChildProcess) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const gone = new Promise((r) => proc.once("exit", r));
+  proc.kill("SIGKILL");
+  await gone;
+}
+
 describe("the store on SQLite", () => {
   storeSuite(sqlite);
 
@@ -532,6 +558,32 @@ describe("the store on SQLite", () => {
     expect([store.kind, store.where]).toEqual(["sqlite", path]);
     await store.close();
     expect(await sqlite.rows(path, "pragma journal_mode")).toEqual([{ journal_mode: "wal" }]);
+  });
+
+  it("takes writes from two processes at once: each waits its turn, none fails", async () => {
+    const path = await sqlite.fresh();
+    const w = writer(path);
+    await w.ready;
+    const store = await openStore(path);
+    const outcomes = { ok: 0, conflict: 0 };
+    try {
+      const t0 = Date.now();
+      while (Date.now() - t0 < 1500) {
+        const s = (await store.getScenario("s"))!;
+        const r = await store.updateScenario("s", s.version, {
+          text: `name: ${Date.now()}\n`,
+          at: T(1),
+        });
+        if (!r.ok) expect(r.reason).toBe("conflict");
+        outcomes[r.ok ? "ok" : "conflict"]++;
+        expect((await store.createRun({ scenarioId: "s", at: T(2) })).ok).toBe(true);
+      }
+      expect([w.proc.exitCode, w.proc.signalCode]).toEqual([null, null]);
+    } finally {
+      await kill(w.proc);
+      await store.close();
+    }
+    expect(outcomes.ok).toBeGreaterThan(10);
   });
 });
 
@@ -555,33 +607,6 @@ describe.skipIf(!INITDB)(
 
 describe("a SQLite store killed with SIGKILL while writing", () => {
   const ROUNDS = 5;
-
-  /** Starts the writer; resolves when it has opened the store. */
-  function writer(path: string): { proc: ChildProcess; ready: Promise<void> } {
-    const proc = spawn(
-      process.execPath,
-      ["--import", "tsx", "test/helpers/store-writer.ts", path],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let err = "";
-    proc.stderr!.on("data", (d: Buffer) => {
-      err += d.toString();
-    });
-    const ready = new Promise<void>((ok, fail) => {
-      proc.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && ok());
-      proc.once("exit", (code, signal) =>
-        fail(new Error(`writer exited (${code ?? signal}): ${err}`)),
-      );
-    });
-    return { proc, ready };
-  }
-
-  async function kill(proc: ChildProcess) {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    const gone = new Promise((r) => proc.once("exit", r));
-    proc.kill("SIGKILL");
-    await gone;
-  }
 
   it(`stays whole over ${ROUNDS} kills at random moments, and ends the runs it left`, async () => {
     const dir = mkdtempSync(join(tmp, "kill-"));
