@@ -263,24 +263,14 @@ export class SqlStore implements Store {
     }
   }
 
+  /** What still points at a world, if anything: a world made from it, a scenario, a run. */
   private async worldUsedBy(tx: Db, id: string): Promise<InUse["by"] | undefined> {
-    const first = async (q: Promise<unknown>) => (await q) !== undefined;
-    if (
-      await first(
-        tx.selectFrom("worlds").select("id").where("parent_id", "=", id).executeTakeFirst(),
-      )
-    )
-      return "worlds";
-    if (
-      await first(
-        tx.selectFrom("scenarios").select("id").where("world_id", "=", id).executeTakeFirst(),
-      )
-    )
-      return "scenarios";
-    if (
-      await first(tx.selectFrom("runs").select("id").where("world_id", "=", id).executeTakeFirst())
-    )
-      return "runs";
+    const child = tx.selectFrom("worlds").select("id").where("parent_id", "=", id);
+    if (await child.executeTakeFirst()) return "worlds";
+    const scenario = tx.selectFrom("scenarios").select("id").where("world_id", "=", id);
+    if (await scenario.executeTakeFirst()) return "scenarios";
+    const run = tx.selectFrom("runs").select("id").where("world_id", "=", id);
+    if (await run.executeTakeFirst()) return "runs";
     return undefined;
   }
 

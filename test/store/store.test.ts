@@ -560,6 +560,18 @@ describe("the store on SQLite", () => {
     expect(await sqlite.rows(path, "pragma journal_mode")).toEqual([{ journal_mode: "wal" }]);
   });
 
+  it("opens a database in memory for sqlite::memory:", async () => {
+    const store = await openStore("sqlite::memory:");
+    const w = await store.createWorld({
+      name: "w",
+      content: "{}",
+      contentType: "application/json",
+      at: T(0),
+    });
+    expect(w.ok && (await store.getWorld(w.value.id))?.content).toBe("{}");
+    await store.close();
+  });
+
   it("takes writes from two processes at once: each waits its turn, none fails", async () => {
     const path = await sqlite.fresh();
     const w = writer(path);
