@@ -608,6 +608,15 @@ describe.skipIf(!INITDB)(
     afterAll(() => server?.stop());
     storeSuite(postgres);
 
+    it("names a database the server does not have", async () => {
+      const url = server!.url("no_such_db");
+      const err = await openStore(url).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreUnavailable);
+      expect((err as Error).message).toBe(
+        `the store at ${url}: database "no_such_db" does not exist`,
+      );
+    });
+
     it("names the server without its password", async () => {
       const url = await postgres.fresh();
       const store = await openStore(url.replace("test@", "test:pw@"));
