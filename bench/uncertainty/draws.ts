@@ -19,10 +19,9 @@ import { parseArgs } from "node:util";
 import { fileReader } from "../../src/io/world-files.js";
 import { drawExecutor as drawExecutorSrc } from "../../src/node/draw-parallel.js";
 import { inThreadDraws } from "../../src/run/draws.js";
-import { realise } from "../../src/run/realise.js";
-import { runScenario } from "../../src/run/scenario-run.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { loadWorld } from "../../src/world/load.js";
+import { centralRunMs, time } from "./central-run.js";
 
 const { values } = parseArgs({
   options: {
@@ -45,19 +44,8 @@ const job = {
 };
 const ks = Array.from({ length: n }, (_, k) => k);
 
-const time = async (f: () => unknown) => {
-  const t = performance.now();
-  await f();
-  return performance.now() - t;
-};
-// The reference: one run at central values (realise without a generator, baseline, network,
-// simulation), the median of 5.
-const central: number[] = [];
-for (let i = 0; i < 5; i++)
-  central.push(
-    await time(() => runScenario({ scenario: job.scenario, world: { world: realise(job.world) } })),
-  );
-central.sort((a, b) => a - b);
+// The reference: one run at central values, the median of 5.
+const centralMs = await centralRunMs(job.scenario, job.world, 5);
 const one = await time(() => inThreadDraws(job, ks));
 // The built module's path in a variable, so that the type checker does not need dist/.
 const builtModule = "../../dist/node/draw-parallel.js";
@@ -70,9 +58,9 @@ const per2 = two / n;
 console.log(
   `machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}, Node ${process.version}`,
 );
-console.log(`central run (reference): ${central[2]!.toFixed(0)} ms`);
+console.log(`central run (reference): ${centralMs.toFixed(0)} ms`);
 console.log(
-  `${n} draws, 1 thread: ${one.toFixed(0)} ms (${per1.toFixed(0)} ms a draw, ${(per1 / central[2]!).toFixed(2)}× the central run)`,
+  `${n} draws, 1 thread: ${one.toFixed(0)} ms (${per1.toFixed(0)} ms a draw, ${(per1 / centralMs).toFixed(2)}× the central run)`,
 );
 console.log(
   `${n} draws, 2 threads: ${two.toFixed(0)} ms (${per2.toFixed(0)} ms a draw); speed-up ${(one / two).toFixed(2)}×`,

@@ -15,12 +15,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fileReader } from "../../src/io/world-files.js";
 import { evalExecutor } from "../../src/node/eval-parallel.js";
-import { realise } from "../../src/run/realise.js";
-import { runScenario } from "../../src/run/scenario-run.js";
 import { sensitivityRequest } from "../../src/run/sensitivity.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Grouping } from "../../src/uncertainty/sensitivity.js";
 import { loadWorld } from "../../src/world/load.js";
+import { centralRunMs } from "./central-run.js";
 
 const { values } = parseArgs({
   options: {
@@ -36,19 +35,7 @@ const text = readFileSync(join(ROOT, FILE), "utf8");
 const world = loadWorld(fileReader(ROOT)).world!;
 const scenario = loadScenario(text, FILE, world).loaded!;
 
-const time = async (f: () => unknown) => {
-  const t = performance.now();
-  await f();
-  return performance.now() - t;
-};
-const central: number[] = [];
-for (let i = 0; i < 3; i++)
-  central.push(
-    await time(() =>
-      runScenario({ scenario: scenario.scenario, world: { world: realise(scenario.world.world) } }),
-    ),
-  );
-central.sort((a, b) => a - b);
+const centralMs = await centralRunMs(scenario.scenario, scenario.world.world, 3);
 const t = performance.now();
 const result = await sensitivityRequest({
   world,
@@ -67,9 +54,9 @@ const widest = Math.max(...s.indices.map((x) => width(x.total)));
 console.log(
   `machine: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}, Node ${process.version}`,
 );
-console.log(`central run (reference): ${central[1]!.toFixed(0)} ms`);
+console.log(`central run (reference): ${centralMs.toFixed(0)} ms`);
 console.log(
-  `sobol by ${values.by}: ${result.groups.length} groups, N = ${s.samples}, ${result.evaluations} runs on ${values.workers} threads: ${(took / 1000).toFixed(0)} s (${(took / central[1]!).toFixed(0)} central runs)`,
+  `sobol by ${values.by}: ${result.groups.length} groups, N = ${s.samples}, ${result.evaluations} runs on ${values.workers} threads: ${(took / 1000).toFixed(0)} s (${(took / centralMs).toFixed(0)} central runs)`,
 );
 console.log(`${values.output} at central values: ${result.central.toExponential(3)}`);
 console.log(`widest 95% interval of a total index: ${widest.toFixed(3)} (goal: < 0.05)`);
