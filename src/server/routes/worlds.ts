@@ -4,7 +4,9 @@
  * `levier report profile --json`), each computed on a job thread.
  * @module
  */
+
 import { z } from "zod";
+import { DEFAULT_LEVERAGE_HORIZON } from "../../analysis/leverage/matrix.js";
 import { ApiError } from "../api-error.js";
 import type { ServerContext } from "../app.js";
 import { conflict, ifMatch, sendEtag } from "../etag.js";
@@ -166,7 +168,12 @@ export function registerWorldRoutes(ctx: ServerContext) {
     const key = `${record.sha256}:${JSON.stringify(input)}`;
     return jobs.run(
       "analysis",
-      { world: record.content, threads: ctx.threads, horizon: 12, ...input } as never,
+      {
+        world: record.content,
+        threads: ctx.threads,
+        horizon: DEFAULT_LEVERAGE_HORIZON,
+        ...input,
+      } as never,
       key,
     );
   };
