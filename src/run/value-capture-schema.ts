@@ -10,11 +10,11 @@ import { LOSS_MEASURES } from "../losses/measure.js";
 const share = (what: string) => z.number().describe(`${what} (0–1).`);
 const range = z
   .strictObject({
-    low: z.number(),
-    mode: z.number(),
-    high: z.number(),
+    low: z.number().describe("The lowest value a reader should allow."),
+    mode: z.number().describe("The central value, which the path runs at."),
+    high: z.number().describe("The highest value a reader should allow."),
     source: z.string().describe("The id of its source in the world's sources."),
-    note: z.string().exactOptional(),
+    note: z.string().exactOptional().describe("How the figure was found or derived."),
   })
   .describe("A figure with its range: the path runs at `mode`.");
 
@@ -51,15 +51,17 @@ export const YearCaptureSchema = z
     description: "Who captures the value of the followed actors' manufacturing in one year.",
   });
 
-const ShockYearSchema = z.strictObject({
-  year: z.number().int(),
-  loss: z
-    .number()
-    .describe("The followed actors' loss in the run's measure, USD over the horizon."),
-  lossShare: z
-    .number()
-    .describe("That over the value of their manufacturing output over the horizon."),
-});
+const ShockYearSchema = z
+  .strictObject({
+    year: z.number().int().describe("The year whose structure the measures ran on."),
+    loss: z
+      .number()
+      .describe("The followed actors' loss in the run's measure, USD over the horizon."),
+    lossShare: z
+      .number()
+      .describe("That over the value of their manufacturing output over the horizon."),
+  })
+  .describe("A shock on one year's structure.");
 
 export const ValueCaptureSchema = z
   .strictObject({
@@ -67,25 +69,36 @@ export const ValueCaptureSchema = z
     members: z.array(z.string()).describe("The network actors they stand for."),
     goods: z.array(z.string()).describe("The manufacturing whose value is decomposed."),
     inputs: z
-      .array(z.strictObject({ good: z.string(), share: z.number(), criticality: z.number() }))
+      .array(
+        z.strictObject({
+          good: z.string().describe("The AI input."),
+          share: z.number().describe("Its share of the value automation moves."),
+          criticality: z.number().describe("Its criticality when the work is fully automated."),
+        }),
+      )
       .describe("The AI inputs automation buys."),
     sectors: z
-      .array(z.strictObject({ goods: z.array(z.string()), ratePerYear: range }))
+      .array(
+        z.strictObject({
+          goods: z.array(z.string()).describe("The automated goods."),
+          ratePerYear: range,
+        }),
+      )
       .describe("The automated sectors and their rates."),
-    baseYear: z.number().int(),
-    years: z.array(z.number().int()),
+    baseYear: z.number().int().describe("The base year of the path."),
+    years: z.array(z.number().int()).describe("The years of the path, base year first."),
     policies: z
       .array(
         z.strictObject({
-          id: z.string(),
-          good: z.string(),
-          buyers: z.array(z.string()),
-          from: z.array(z.string()),
+          id: z.string().describe("The policy's name."),
+          good: z.string().describe("The good whose sourcing changes."),
+          buyers: z.array(z.string()).describe("Whose supply changes, as the scenario names them."),
+          from: z.array(z.string()).describe("The suppliers it comes from more."),
           share: range,
-          start: z.number().int(),
-          by: z.number().int(),
+          start: z.number().int().describe("The year the shift begins."),
+          by: z.number().int().describe("The year the share is reached."),
           eu: z.boolean().describe("Imposed by the EU or a member: left out of `without`."),
-          note: z.string().exactOptional(),
+          note: z.string().exactOptional().describe("What the policy is."),
         }),
       )
       .describe("The structural measures on the path."),
@@ -98,10 +111,10 @@ export const ValueCaptureSchema = z
     high: z.array(YearCaptureSchema).describe("With every policy, at the high automation rates."),
     shocks: z
       .strictObject({
-        measure: z.enum(LOSS_MEASURES),
-        horizon: z.number().int(),
-        with: z.array(ShockYearSchema),
-        without: z.array(ShockYearSchema).exactOptional(),
+        measure: z.enum(LOSS_MEASURES).describe("The loss measure of the run."),
+        horizon: z.number().int().describe("Months each shock runs."),
+        with: z.array(ShockYearSchema).describe("With every policy."),
+        without: z.array(ShockYearSchema).exactOptional().describe("Without the EU's policies."),
       })
       .exactOptional()
       .describe("The scenario's measures run on chosen years' structures."),
