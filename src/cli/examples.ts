@@ -29,6 +29,9 @@ export const EXAMPLES: Record<string, string[]> = {
     "levier leverage --actors US,CN,EU,NL,TW --top 10",
     "levier leverage --actors US,CN,EU,NL,TW --draws 20   # ranges; share of draws each holds",
   ],
+  "value-added": [
+    "levier value-added --actor EU --good vehicles   # who made the value of the EU's cars",
+  ],
   io: ["levier io --level goods --extract euv_lithography   # Leontief multipliers, extraction"],
   dependencies: ["levier dependencies --json > dependencies.json"],
   "report profile": ["levier report profile NL --out out --format html --charts out/charts"],

@@ -19,6 +19,7 @@ import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
 import { registerSensitivity } from "./sensitivity.js";
 import { registerServe } from "./serve.js";
+import { registerValueAdded } from "./value-added.js";
 import { registerWorker } from "./worker.js";
 
 export const VERSION = "0.1.0";
@@ -65,6 +66,7 @@ export async function main(
   registerGameBuild(program, ctx, worldOf);
   registerAnalysis(program, ctx, worldOf);
   registerSensitivity(program, ctx, worldOf);
+  registerValueAdded(program, ctx, worldOf);
   for (const cmd of program.commands) applyDefaults(cmd, worldFree);
   program.hook("preAction", (_this, action) => {
     // --world is used or refused: a command that reads no world says so rather than ignore it.

@@ -11,6 +11,7 @@ import type { Headline } from "../scenario/schema.js";
 import type { Block } from "./blocks.js";
 import { NEGLIGIBLE_USD, namesOf } from "./bottom-line.js";
 import { usd } from "./format.js";
+import { valueCaptureChart, valueShareChart } from "./value-capture.js";
 
 export type VegaLiteSpec = Record<string, unknown>;
 
@@ -66,6 +67,8 @@ function round(x: number): string {
 export function reportCharts(doc: RunDocument): Chart[] {
   const headline: Headline = doc.scenario.headline ?? "loss";
   const charts = [
+    doc.valueCapture ? valueCaptureChart(doc) : undefined,
+    doc.valueCapture ? valueShareChart(doc) : undefined,
     doc.capacityShare ? capacityChart(doc) : undefined,
     lossChart(doc),
     doc.eu ? membersChart(doc) : undefined,
@@ -77,6 +80,7 @@ export function reportCharts(doc: RunDocument): Chart[] {
     loss: "hardest-hit",
     eu: "eu-members",
     goods: "goods-output",
+    "value-capture": "value-capture",
   }[headline];
   return [...charts.filter((c) => c.id === first), ...charts.filter((c) => c.id !== first)];
 }

@@ -11,6 +11,7 @@ import { bottomLine, namesOf } from "./bottom-line.js";
 import { chartBlocks, reportCharts } from "./charts.js";
 import { councilBlocks } from "./council-section.js";
 import { month, pct, usd, worst } from "./format.js";
+import { insurance, valueCaptureBlocks } from "./value-capture.js";
 
 export function runReport(doc: RunDocument): Report {
   const b: Block[] = [];
@@ -20,7 +21,9 @@ export function runReport(doc: RunDocument): Report {
   b.push({ kind: "heading", level: 2, text: "Bottom line" });
   // With draws the bottom line's last sentence says how the ranges were made: on the page it
   // goes under the headline chart, so that the answer and its chart fit the first screen.
-  const lines = bottomLine(doc);
+  // An automation path's report leads with what insures the value and what does not.
+  const capture = doc.valueCapture && doc.scenario.headline === "value-capture";
+  const lines = [...(capture ? insurance(doc, doc.valueCapture!) : []), ...bottomLine(doc)];
   const method = doc.draws ? lines.pop() : undefined;
   b.push({ kind: "list", id: "bottom-line", items: lines });
   const [headline, ...charts] = reportCharts(doc);
@@ -55,6 +58,7 @@ export function runReport(doc: RunDocument): Report {
     ]),
   });
 
+  if (doc.valueCapture) b.push(...valueCaptureBlocks(doc));
   if (doc.eu) {
     const eu = doc.eu.bloc;
     b.push({ kind: "heading", level: 2, text: "The EU" });

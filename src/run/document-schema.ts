@@ -14,6 +14,7 @@ import { SAMPLINGS } from "../random/sampling.js";
 import { HEADLINES } from "../scenario/schema.js";
 import { UNITS } from "./document.js";
 import { STREAMS } from "./draws.js";
+import { ValueCaptureSchema } from "./value-capture-schema.js";
 
 const usd = (what: string) => z.number().describe(`${what}, USD over the horizon.`);
 const series = (what: string) => z.array(z.number()).describe(`${what}, one value per month.`);
@@ -357,6 +358,9 @@ export const RunDocumentSchema = z
     ),
     council: CouncilOnScenarioSchema.exactOptional().describe(
       "For scenarios with an EU measure: who pays, the vote, the least compensation.",
+    ),
+    valueCapture: ValueCaptureSchema.exactOptional().describe(
+      "For scenarios with an automation path: who captures the value, year by year.",
     ),
     conservation: z
       .strictObject({

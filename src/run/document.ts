@@ -16,6 +16,7 @@ import type { Headline } from "../scenario/schema.js";
 import type { ActorRanges, DrawsInfo, Stats } from "./draws.js";
 import type { ActorResult, GoodResult, NodeResult, PoolResult } from "./results.js";
 import type { CapacityShare, ScenarioRun } from "./scenario-run.js";
+import type { ValueCapture } from "./value-capture-schema.js";
 
 export const UNITS = {
   loss: "USD over the horizon (negative = gain): the total welfare loss — final use lost (at baseline prices, plus consumer surplus) plus value added lost that no final user misses (docs/model.md, Losses)",
@@ -86,6 +87,8 @@ export interface RunDocument {
   draws?: DrawsInfo;
   /** For scenarios with an EU measure: who pays, the vote, the least compensation. */
   council?: CouncilOnScenario;
+  /** For scenarios with an automation path: who captures the value, year by year. */
+  valueCapture?: ValueCapture;
   conservation: { maxOverShipped: number; maxOverUsed: number };
   /** Every warning of the run, with where it is: the world's (unsourced figures and the like),
    * the scenario's (a measure cut at a shorter horizon) and the measures' (one that matched

@@ -33,6 +33,7 @@ import {
 import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
 import { drawDimensions, type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
+import { valueCaptureOf } from "./value-capture.js";
 
 export interface ScenarioRequest {
   world: LoadedWorld;
@@ -90,6 +91,8 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   const measure = req.loss ?? loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE;
   const doc = runDocument(run, measure);
   doc.warnings = warnings;
+  const capture = valueCaptureOf(loaded.scenario, loaded.world.world, measure);
+  if (capture) doc.valueCapture = capture;
   const kind = euMeasureKind(loaded.scenario, loaded.world.world);
   if (kind !== undefined && req.council) {
     const { council, solver } = await req.council();

@@ -10,6 +10,7 @@ import { parseYaml } from "../parse/yaml.js";
 import { type LoadedWorld, patchWorldOf } from "../world/load.js";
 import type { World } from "../world/schema.js";
 import { validateDoc } from "../world/schema-issues.js";
+import { checkAutomation } from "./automation-check.js";
 import { type Scenario, ScenarioSchema } from "./schema.js";
 
 export interface LoadedScenario {
@@ -225,5 +226,12 @@ export function checkScenario(
     refs(["report", "capacityShare", "actors"], s.report.capacityShare.actors);
     goodRef(["report", "capacityShare", "good"], s.report.capacityShare.good);
   }
+  if (s.report?.headline === "value-capture" && !s.automation)
+    error(
+      ["report", "headline"],
+      "no-automation",
+      "the headline value-capture needs an automation section (the path whose value capture to follow)",
+    );
+  if (s.automation) issues.push(...checkAutomation(s.automation, s.groups ?? [], world, doc));
   return issues;
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
 import { EmbeddedPatchSchema, GroupSchema, RefSchema, SlugSchema } from "../world/schema.js";
+import { AutomationSchema } from "./automation-schema.js";
 
 const Refs = z.array(RefSchema).min(1);
 const Goods = z.array(SlugSchema).min(1).describe("The goods (ids of the world's goods).");
@@ -28,7 +29,7 @@ const Per = z
   .describe("The period of `quantity`: a year (the default) or a month.");
 
 /** What a report can lead with (`report.headline`). */
-export const HEADLINES = ["loss", "eu", "goods", "capacity-share"] as const;
+export const HEADLINES = ["loss", "eu", "goods", "capacity-share", "value-capture"] as const;
 export type Headline = (typeof HEADLINES)[number];
 
 const common = {
@@ -220,6 +221,9 @@ export const ScenarioSchema = z
       .optional()
       .describe("Groups of actors, beside the world's, that the measures may name."),
     measures: z.array(MeasureSchema).describe("The measures, with the months they apply."),
+    automation: AutomationSchema.optional().describe(
+      "An automation path over years: who captures the value of chosen sectors as AI inputs take over their own value added (docs/model.md §8).",
+    ),
     options: z
       .strictObject({
         refillRate: Share.optional().describe(
@@ -273,7 +277,7 @@ export const ScenarioSchema = z
           .enum(HEADLINES)
           .optional()
           .describe(
-            "The scenario's question, which leads its report as the bottom line's first figure and the first chart: `loss` (who loses most and who gains; the default), `eu` (the EU's members), `goods` (world output of the key goods over time) or `capacity-share` (the share of world capacity in `capacityShare`, month by month).",
+            "The scenario's question, which leads its report as the bottom line's first figure and the first chart: `loss` (who loses most and who gains; the default), `eu` (the EU's members), `goods` (world output of the key goods over time), `capacity-share` (the share of world capacity in `capacityShare`, month by month) or `value-capture` (the share of the value of the automation path's manufacturing captured by its actors, year by year).",
           ),
         goods: z
           .array(SlugSchema)

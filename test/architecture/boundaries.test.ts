@@ -29,6 +29,7 @@ const CORE = [
   "simulate",
   "strategy",
   "uncertainty",
+  "valuechain",
   "world",
 ];
 const EDGES = ["cli", "io", "node", "report", "server", "store", "queue", "web"];

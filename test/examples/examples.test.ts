@@ -52,6 +52,7 @@ type ActorDoc = {
 describe("the examples", () => {
   it("are the five questions of the paper", () => {
     expect(EXAMPLES).toEqual([
+      "ai-automation-eu-manufacturing-2035.yaml",
       "eu-gigafactories-2030.yaml",
       "eu-lithography-retaliation.yaml",
       "nl-lithography-cut-to-china.yaml",
@@ -235,7 +236,12 @@ describe("the examples", () => {
             .evaluateAll((els) =>
               els.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}`),
             );
-          const headline = f === "eu-gigafactories-2030.yaml" ? "capacity-share" : "hardest-hit";
+          const headline =
+            f === "eu-gigafactories-2030.yaml"
+              ? "capacity-share"
+              : f === "ai-automation-eu-manufacturing-2035.yaml"
+                ? "value-capture"
+                : "hardest-hit";
           expect(order).toEqual(["h1", "h2", "ul#bottom-line", "h2", `figure#chart-${headline}`]);
           const lines = await page.locator("#bottom-line li").allTextContents();
           expect(lines.length).toBeGreaterThanOrEqual(2);
