@@ -42,7 +42,8 @@ beforeAll(async () => {
     "--world",
     resolve(ROOT, "test/fixtures/worlds/three-node.yaml"),
   ]);
-});
+  // Seven runs of the CLI, one after another: on a loaded machine they outlast the default.
+}, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the run result document", () => {
