@@ -251,9 +251,10 @@ export function insurance(doc: RunDocument, v: ValueCapture): string[] {
   const last = v.path[v.path.length - 1]!;
   const items: string[] = [];
   const lost = first.share - last.share;
+  const uninsured = v.without ? first.share - v.without[v.without.length - 1]!.share : undefined;
   items.push(
     lost > 0
-      ? `Automation without insurance costs ${w} ${pct(lost)} of the value of its manufacturing by ${last.year}: what its makers' workers and capital earned goes to the makers of compute, cloud, models and automated systems, ${pct(1 - last.aiInputsOwnShare)} of them outside ${w}.`
+      ? `Automation costs ${w} ${pct(lost)} of the value of its manufacturing by ${last.year}${uninsured === undefined ? "" : ` with the EU's policies, ${pct(uninsured)} without them`}: what its makers' workers and capital earned goes to the makers of compute, cloud, models and automated systems, ${pct(1 - last.aiInputsOwnShare)} of them outside ${w}.`
       : `On this path ${w} loses no share of the value of its manufacturing (${pct(first.share)} → ${pct(last.share)}).`,
   );
   if (v.without) {
