@@ -5,20 +5,11 @@
  * directory given with --council-data; gains come from a YAML/JSON file (--gains).
  * @module
  */
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { ballotOf } from "../council/ballot.js";
 import { type CompensationResult, compensate } from "../council/compensation/compensate.js";
-import {
-  type Council,
-  findMeasureKind,
-  findRule,
-  ruleNames,
-  rulesOfMeasure,
-} from "../council/council.js";
+import type { Council } from "../council/council.js";
 import { type Gains, gainsFromDoc } from "../council/gains.js";
-import { type CouncilReader, loadCouncil } from "../council/load.js";
 import {
   describeRule,
   type PowerDocument,
@@ -26,9 +17,10 @@ import {
   rulesDocument,
 } from "../council/report.js";
 import { type Rule, thresholdsOf } from "../council/rule.js";
-import { type VoteResult, vote } from "../council/vote.js";
-import { InputError, UsageError } from "../diagnostics/errors.js";
-import { PACKAGE_ROOT } from "../io/world-files.js";
+import type { VoteResult } from "../council/vote.js";
+import { rulesFor as chooseRules, ruleNamed, voteOnGains } from "../council/vote-document.js";
+import { InputError } from "../diagnostics/errors.js";
+import { councilReader, DEFAULT_COUNCIL_DATA, loadCouncilFrom } from "../io/council-files.js";
 import { loadHighsSolver } from "../node/highs.js";
 import { parseYaml } from "../parse/yaml.js";
 import { formatNumber, pct } from "../report/format.js";
@@ -38,7 +30,7 @@ import { tableText } from "../report/text-table.js";
 import { type CliContext, printJson } from "./context.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 
-export const DEFAULT_COUNCIL_DATA = resolve(PACKAGE_ROOT, "data/council");
+export { DEFAULT_COUNCIL_DATA };
 
 interface DataOpts extends TableFlags {
   councilData?: string;
@@ -107,17 +99,7 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
     const c = loadFor(ctx, opts);
     const { rules, measure } = rulesFor(c, opts);
     const gains = readGains(ctx, opts.gains, c);
-    const ballots = gains.gains.map((g) => ballotOf(g, gains.abstentionBand));
-    const result = vote(rules, c.members, ballots);
-    const doc = {
-      rules: rules.map((r) => r.id),
-      ...(measure ? { measure } : {}),
-      ...result,
-      members: c.members.map((m, i) => ({ id: m.id, gain: gains.gains[i], ballot: ballots[i] })),
-      abstentionBand: gains.abstentionBand,
-      weights: gains.weights,
-      ...(gains.unit ? { unit: gains.unit } : {}),
-    };
+    const { result, doc } = voteOnGains(c, { rules, ...(measure ? { measure } : {}) }, gains);
     if (opts.json) printJson(ctx, doc);
     else ctx.stdout.write(renderVote(result, rules));
   });
@@ -162,55 +144,19 @@ export function registerCouncil(program: Command, ctx: CliContext): void {
 /** The Council data in use (data/council unless --council-data says otherwise). */
 export function loadFor(ctx: CliContext, opts: DataOpts = {}): Council {
   const dir = opts.councilData ? resolve(ctx.cwd, opts.councilData) : DEFAULT_COUNCIL_DATA;
-  const { council, issues } = loadCouncil(fileReader(ctx.cwd), dir);
-  if (!council) throw new InputError(issues);
-  return council;
-}
-
-function fileReader(cwd: string): CouncilReader {
-  const root = resolve(cwd);
-  const shown = (p: string) => (p.startsWith(`${root}/`) ? p.slice(root.length + 1) : p);
-  return {
-    read(path) {
-      try {
-        return readFileSync(resolve(cwd, path), "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-    join: (dir, file) => shown(join(resolve(cwd, dir), file)),
-  };
+  return loadCouncilFrom(ctx.cwd, dir);
 }
 
 function ruleFor(c: Council, name: string): Rule {
-  const rule = findRule(c, name);
-  if (!rule)
-    throw InputError.single(
-      "unknown-rule",
-      `unknown rule ${JSON.stringify(name)}; expected one of ${ruleNames(c).join(", ")}`,
-      undefined,
-      "--rule",
-    );
-  return rule;
+  return ruleNamed(c, name);
 }
 
 function rulesFor(c: Council, opts: MeasureOpts): { rules: Rule[]; measure?: string } {
-  if ((opts.rule === undefined) === (opts.measure === undefined))
-    throw new UsageError("give either --rule or --measure (council rules lists both)");
-  if (opts.rule !== undefined) return { rules: [ruleFor(c, opts.rule)] };
-  const kind = findMeasureKind(c, opts.measure as string);
-  if (!kind)
-    throw InputError.single(
-      "unknown-measure",
-      `unknown measure kind ${JSON.stringify(opts.measure)}; expected one of ${c.measureKinds.map((k) => k.id).join(", ")}`,
-      undefined,
-      "--measure",
-    );
-  return { rules: rulesOfMeasure(c, kind), measure: kind.id };
+  return chooseRules(c, opts);
 }
 
 function readGains(ctx: CliContext, path: string, c: Council): Gains {
-  const text = fileReader(ctx.cwd).read(path);
+  const text = councilReader(ctx.cwd).read(path);
   if (text === undefined)
     throw InputError.single(
       "missing-file",

@@ -7,6 +7,7 @@ import { CommanderError } from "commander";
 import { InputError, NotFoundError, UsageError } from "../diagnostics/errors.js";
 import { formatIssue } from "../diagnostics/issue.js";
 import { QueueLost, QueueTaskFailed } from "../node/queue-errors.js";
+import { StoreUnavailable } from "../store/errors.js";
 import type { CliContext } from "./context.js";
 
 export const EXIT_OK = 0;
@@ -35,7 +36,12 @@ export function reportError(ctx: CliContext, err: unknown): number {
     return EXIT_INPUT;
   }
   // A Redis that never answered or went away (--redis): the URL or the server is at fault.
-  if (err instanceof UsageError || err instanceof NotFoundError || err instanceof QueueLost) {
+  if (
+    err instanceof UsageError ||
+    err instanceof NotFoundError ||
+    err instanceof QueueLost ||
+    err instanceof StoreUnavailable
+  ) {
     ctx.stderr.write(`levier: ${err.message}\n`);
     return EXIT_INPUT;
   }

@@ -11,6 +11,7 @@ import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { executorFor } from "../node/executor-for.js";
 import { buildGameRequest, gameDrawsRequest } from "../run/game.js";
+import { gameDocument } from "../run/game-document.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
 import { extensiveToJson } from "../strategy/formats/json-extensive.js";
 import { normalToJson } from "../strategy/formats/json-write.js";
@@ -55,15 +56,14 @@ export function registerGameBuild(
           file,
           "no such game file; expected a YAML game specification (see examples/games)",
         );
-        const { built, normal, tree, bargaining, summary, spec, warnings } = await buildGameRequest(
-          {
-            world,
-            text,
-            file,
-            execute: executorFor("simulation", where),
-            batch: progressOf(ctx, "strategy profiles", opts.json === true),
-          },
-        );
+        const outcome = await buildGameRequest({
+          world,
+          text,
+          file,
+          execute: executorFor("simulation", where),
+          batch: progressOf(ctx, "strategy profiles", opts.json === true),
+        });
+        const { built, summary, spec, warnings } = outcome;
         printWarnings(ctx, warnings);
         // Under uncertainty: the same game on each draw of the world, its verdicts tallied.
         const draws =
@@ -98,17 +98,7 @@ export function registerGameBuild(
           );
         }
         if (opts.json) {
-          printJson(ctx, {
-            game: normalToJson(built.normal),
-            profiles: built.profiles,
-            solution: normal,
-            ...(built.sequential && tree
-              ? { sequential: { game: extensiveToJson(built.sequential), solution: tree } }
-              : {}),
-            ...(bargaining && built.deals ? { bargaining: { ...built.deals, ...bargaining } } : {}),
-            summary,
-            ...(draws ? { draws } : {}),
-          });
+          printJson(ctx, gameDocument(outcome, draws));
         } else
           ctx.stdout.write(
             renderBuild(spec.name, built, draws ? [...summary, "", ...draws.summary] : summary),

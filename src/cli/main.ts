@@ -18,6 +18,7 @@ import { stopProgress } from "./progress.js";
 import { registerRun } from "./run.js";
 import { registerSchema } from "./schema.js";
 import { registerSensitivity } from "./sensitivity.js";
+import { registerServe } from "./serve.js";
 import { registerWorker } from "./worker.js";
 
 export const VERSION = "0.1.0";
@@ -50,11 +51,12 @@ export async function main(
   registerCouncil(program, ctx);
   registerSchema(program, ctx);
   registerWorker(program, ctx);
+  registerServe(program, ctx);
   // Commands that read no world (game solve, the Council's, schema, worker): registered before
   // game build; `data schema` is `schema world` under its old name.
   const worldFree = new Set([
     ...program.commands
-      .filter((c) => ["game", "council", "schema", "worker"].includes(c.name()))
+      .filter((c) => ["game", "council", "schema", "worker", "serve"].includes(c.name()))
       .flatMap(leaves),
     ...program.commands
       .filter((c) => c.name() === "data")

@@ -1,0 +1,24 @@
+/**
+ * The document of a built game (`levier game build --json`, `POST /api/games/build`): the game
+ * in levier's JSON form, every strategy profile simulated, its solution, the threat tree and
+ * the bargaining when the specification has them, the summary, and the draws when asked.
+ * @module
+ */
+import { extensiveToJson } from "../strategy/formats/json-extensive.js";
+import { normalToJson } from "../strategy/formats/json-write.js";
+import type { GameDraws, GameOutcome } from "./game.js";
+
+export function gameDocument(outcome: GameOutcome, draws?: GameDraws) {
+  const { built, normal, tree, bargaining, summary } = outcome;
+  return {
+    game: normalToJson(built.normal),
+    profiles: built.profiles,
+    solution: normal,
+    ...(built.sequential && tree
+      ? { sequential: { game: extensiveToJson(built.sequential), solution: tree } }
+      : {}),
+    ...(bargaining && built.deals ? { bargaining: { ...built.deals, ...bargaining } } : {}),
+    summary,
+    ...(draws ? { draws } : {}),
+  };
+}
