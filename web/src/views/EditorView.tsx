@@ -58,7 +58,7 @@ function Editor(props: { id: string | undefined; loaded: Loaded }) {
   const [state, setState] = useState("Checking…");
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<{ message: string; issues?: ApiIssue[] }>();
-  const [draws, setDraws] = useState("0");
+  const [draws, setDraws] = useState("");
   const parsed = useMemo(() => parse(text), [text]);
 
   useEffect(() => {
@@ -136,7 +136,10 @@ function Editor(props: { id: string | undefined; loaded: Loaded }) {
       try {
         const d = Number(draws);
         const r = await send<{ id: string }>("/api/runs", {
-          body: { scenarioId: id, ...(d > 0 ? { draws: d } : { draws: 0 }) },
+          body: {
+            scenarioId: id,
+            ...(draws.trim() !== "" && Number.isInteger(d) ? { draws: d } : {}),
+          },
         });
         location.hash = href("run", { id: r.id });
       } catch (e) {
@@ -172,7 +175,9 @@ function Editor(props: { id: string | undefined; loaded: Loaded }) {
         <button type="button" onClick={() => void save()} disabled={!!busy}>
           Save
         </button>
-        <label htmlFor="draws">Draws (0: central values only; more give bands)</label>
+        <label htmlFor="draws">
+          Draws (empty: the scenario’s options.draws; 0: central values only; more give bands)
+        </label>
         <input
           id="draws"
           type="number"

@@ -114,7 +114,7 @@ export function RunView({ params }: { params: Record<string, string> }) {
       {run.status === "done" && !result.data && !result.error ? (
         <Loading what="the results" />
       ) : null}
-      {result.data ? <Results id={id} doc={result.data} /> : null}
+      {result.data ? <Results id={id} scenarioId={run.scenarioId} doc={result.data} /> : null}
     </div>
   );
 }
@@ -127,7 +127,7 @@ export const REPORT_FORMATS = [
   { ext: "md", label: "Markdown report" },
 ];
 
-function Results({ id, doc }: { id: string; doc: RunDocument }) {
+function Results({ id, scenarioId, doc }: { id: string; scenarioId: string; doc: RunDocument }) {
   const charts = useMemo(() => reportCharts(doc), [doc]);
   return (
     <>
@@ -148,6 +148,7 @@ function Results({ id, doc }: { id: string; doc: RunDocument }) {
           ))}
         </ul>
         <p>
+          <a href={href("editor", { id: scenarioId })}>Edit its scenario</a> ·{" "}
           <a href={href("map", { run: id })}>This run on the map</a> ·{" "}
           <a href={href("council", { run: id })}>The Council vote on its gains</a> ·{" "}
           <a href={href("compare", { a: id })}>Compare with another run</a>
