@@ -178,7 +178,7 @@ describe.skipIf(!CHROMIUM)(
         expect(await page.locator(".gutter .bad").first().textContent()).toContain(String(line));
         await shot("editor-error");
         await page.getByLabel("horizon (months)").fill("24");
-        await page.getByLabel("options: draws").fill("0");
+        await page.getByLabel("options: draws", { exact: true }).fill("0");
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 30_000 })
           .toBe("The scenario is valid.");
@@ -200,7 +200,7 @@ describe.skipIf(!CHROMIUM)(
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 60_000 })
           .toBe("The scenario is valid.");
-        await page.getByLabel("measure eu-litho-cut-cn: cap").fill("0.6");
+        await page.getByLabel("measure eu-litho-cut-cn: cap", { exact: true }).fill("0.6");
         await expect.poll(() => page.locator("#yaml-text").inputValue()).toMatch(/cap: 0\.6/);
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 30_000 })

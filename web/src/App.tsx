@@ -2,18 +2,31 @@
  * The dashboard's frame: a skip link, the navigation between views (real links, so every view
  * has its own URL), the write token under Settings, and the current view.
  */
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { setToken, token } from "./api.js";
+import { Loading } from "./components/Status.js";
 import { href, type Route, useRoute, type View } from "./route.js";
-import { ActorView } from "./views/ActorView.js";
 import { ChainView } from "./views/ChainView.js";
-import { CompareView } from "./views/CompareView.js";
-import { CouncilView } from "./views/CouncilView.js";
-import { EditorView } from "./views/EditorView.js";
-import { GameView } from "./views/GameView.js";
-import { MapView } from "./views/MapView.js";
-import { RunView } from "./views/RunView.js";
-import { ScenariosView } from "./views/ScenariosView.js";
+
+// The first view (the chain) comes with the page; the others load when first opened.
+const ActorView = lazy(() =>
+  import("./views/ActorView.js").then((m) => ({ default: m.ActorView })),
+);
+const CompareView = lazy(() =>
+  import("./views/CompareView.js").then((m) => ({ default: m.CompareView })),
+);
+const CouncilView = lazy(() =>
+  import("./views/CouncilView.js").then((m) => ({ default: m.CouncilView })),
+);
+const EditorView = lazy(() =>
+  import("./views/EditorView.js").then((m) => ({ default: m.EditorView })),
+);
+const GameView = lazy(() => import("./views/GameView.js").then((m) => ({ default: m.GameView })));
+const MapView = lazy(() => import("./views/MapView.js").then((m) => ({ default: m.MapView })));
+const RunView = lazy(() => import("./views/RunView.js").then((m) => ({ default: m.RunView })));
+const ScenariosView = lazy(() =>
+  import("./views/ScenariosView.js").then((m) => ({ default: m.ScenariosView })),
+);
 
 const NAV: { view: View; label: string }[] = [
   { view: "chain", label: "Value chain" },
@@ -132,7 +145,9 @@ export function App() {
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         <h1>{TITLES[route.view]}</h1>
-        <Current route={route} />
+        <Suspense fallback={<Loading what="the view" />}>
+          <Current route={route} />
+        </Suspense>
       </main>
     </>
   );

@@ -3,7 +3,7 @@
  * can be edited; every change is written into the YAML (comments kept), which stays the text
  * that is validated, saved and run.
  */
-import { type ReactNode, useId } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   type Field,
   type FieldValue,
@@ -13,71 +13,86 @@ import {
   withField,
 } from "./yaml-doc.js";
 
-function FieldInput(props: { field: Field; label: string; onChange: (v: FieldValue) => void }) {
+/** The text of a field's value, and the value of a text (undefined while it is not one yet,
+ * e.g. "0." on the way to "0.6"). */
+function shown(v: FieldValue): string {
+  return Array.isArray(v) ? v.join(", ") : String(v);
+}
+function read(like: FieldValue, text: string): FieldValue | undefined {
+  if (typeof like === "number") {
+    const n = text.trim() === "" ? Number.NaN : Number(text);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  if (Array.isArray(like))
+    return text
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
+  return text;
+}
+
+function FieldInput(props: {
+  field: Field;
+  /** What the field is, for screen readers, before its key (e.g. "measure cut-cn:"). */
+  context?: string;
+  unit?: string;
+  onChange: (v: FieldValue) => void;
+}) {
   const id = useId();
   const { field } = props;
+  const [draft, setDraft] = useState(shown(field.value));
+  // The YAML changed the value: show it, unless the draft already says the same.
+  useEffect(() => {
+    setDraft((d) => {
+      const r = read(field.value, d);
+      return r !== undefined && shown(r) === shown(field.value) ? d : shown(field.value);
+    });
+  }, [field.value]);
+  const label = (
+    <label htmlFor={id}>
+      {props.context ? <span className="visually-hidden">{props.context} </span> : null}
+      {field.key}
+      {props.unit ? ` (${props.unit})` : ""}
+    </label>
+  );
   if (field.complex)
     return (
       <div className="field">
-        <span className="label" id={id}>
-          {props.label}
+        <span className="label">
+          {props.context ? <span className="visually-hidden">{props.context} </span> : null}
+          {field.key}
         </span>
         <span className="complex">(edit in the YAML)</span>
       </div>
     );
-  const common = { id, "aria-label": props.label };
-  let input: ReactNode;
-  if (typeof field.value === "number")
-    input = (
-      <input
-        {...common}
-        type="number"
-        step="any"
-        value={field.value}
-        onChange={(e) => {
-          const n = e.target.valueAsNumber;
-          if (Number.isFinite(n)) props.onChange(n);
-        }}
-      />
-    );
-  else if (typeof field.value === "boolean")
-    input = (
-      <input
-        {...common}
-        type="checkbox"
-        checked={field.value}
-        onChange={(e) => props.onChange(e.target.checked)}
-      />
-    );
-  else if (Array.isArray(field.value))
-    input = (
-      <input
-        {...common}
-        type="text"
-        value={field.value.join(", ")}
-        onChange={(e) =>
-          props.onChange(
-            e.target.value
-              .split(",")
-              .map((s) => s.trim())
-              .filter(Boolean),
-          )
-        }
-      />
-    );
-  else
-    input = (
-      <input
-        {...common}
-        type="text"
-        value={field.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+  if (typeof field.value === "boolean")
+    return (
+      <div className="field">
+        {label}
+        <input
+          id={id}
+          type="checkbox"
+          checked={field.value}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+      </div>
     );
   return (
     <div className="field">
-      <label htmlFor={id}>{field.key}</label>
-      {input}
+      {label}
+      <input
+        id={id}
+        type="text"
+        inputMode={typeof field.value === "number" ? "decimal" : undefined}
+        className={typeof field.value === "number" ? "number" : undefined}
+        value={draft}
+        aria-invalid={read(field.value, draft) === undefined}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = read(field.value, e.target.value);
+          if (v !== undefined) props.onChange(v);
+        }}
+      />
     </div>
   );
 }
@@ -105,17 +120,12 @@ export function ScenarioForm(props: { parsed: Parsed; onText: (text: string) => 
           <FieldInput
             key={f.key}
             field={f}
-            label={f.key === "horizon" ? "horizon (months)" : f.key}
+            {...(f.key === "horizon" ? { unit: "months" } : {})}
             onChange={set([f.key])}
           />
         ))}
         {options.map((f) => (
-          <FieldInput
-            key={f.key}
-            field={f}
-            label={`options: ${f.key}`}
-            onChange={set(["options", f.key])}
-          />
+          <FieldInput key={f.key} field={f} context="options:" onChange={set(["options", f.key])} />
         ))}
       </fieldset>
       <table className="measures">
@@ -139,7 +149,7 @@ export function ScenarioForm(props: { parsed: Parsed; onText: (text: string) => 
                     <FieldInput
                       key={f.key}
                       field={f}
-                      label={`measure ${String(mid)}: ${f.key}`}
+                      context={`measure ${String(mid)}:`}
                       onChange={set(["measures", i, f.key])}
                     />
                   ))}
