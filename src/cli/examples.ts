@@ -55,6 +55,11 @@ export const EXAMPLES: Record<string, string[]> = {
   "game solve": [
     "levier game solve game.nfg   # Nash equilibria, dominance, threats (Gambit .nfg/.efg)",
   ],
+  serve: [
+    "levier serve   # http://127.0.0.1:8080/ over levier.db in this directory",
+    "levier serve --new-token analyst   # prints a write token once",
+    "levier serve --db postgres://levier:secret@db:5432/levier --port 8080 --private",
+  ],
   worker: [
     "levier worker --redis redis://10.0.0.5:6379 --concurrency 4   # on each machine; Ctrl-C stops it",
   ],
