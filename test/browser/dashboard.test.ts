@@ -53,6 +53,22 @@ async function saved(d: Promise<Download>): Promise<{ name: string; text: string
   return { name: dl.suggestedFilename(), text: readFileSync(path, "utf8") };
 }
 
+/** The page's load timings (Performance API), when the chain view has just been shown. */
+async function loadTiming(): Promise<Record<string, number>> {
+  // Evaluated in the page (the test's own types have no DOM).
+  return (await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    return {
+      domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+      loadMs: Math.round(nav.loadEventEnd),
+      chainViewShownMs: Math.round(performance.now()),
+      transferBytes: performance
+        .getEntriesByType("resource")
+        .reduce((s, r) => s + (r.transferSize || 0), nav.transferSize),
+    };
+  })()`)) as Record<string, number>;
+}
+
 function runIdOf(url: string): string {
   const id = /#\/run\?id=([^&]+)/.exec(url)?.[1];
   if (!id) throw new Error(`not a run's URL: ${url}`);
@@ -77,10 +93,12 @@ describe.skipIf(!CHROMIUM)(
         executablePath: CHROMIUM as string,
         args: ["--no-sandbox"],
       });
-      page = await browser.newPage({
+      // A context of its own: axe-core needs one (not browser.newPage()).
+      const context = await browser.newContext({
         viewport: { width: 1400, height: 1000 },
         acceptDownloads: true,
       });
+      page = await context.newPage();
     }, 120_000);
 
     afterAll(async () => {
@@ -95,18 +113,12 @@ describe.skipIf(!CHROMIUM)(
         page.on("pageerror", (e) => errors.push(e.message));
         await page.goto(`${server.url}/`);
         await page.getByRole("link", { name: "EUV lithography" }).waitFor();
-        // Evaluated in the page (the test's own types have no DOM).
-        const timing = (await page.evaluate(`(() => {
-          const nav = performance.getEntriesByType("navigation")[0];
-          return {
-            domContentLoadedMs: nav.domContentLoadedEventEnd,
-            loadMs: nav.loadEventEnd,
-            chainViewShownMs: performance.now(),
-            transferBytes: performance
-              .getEntriesByType("resource")
-              .reduce((s, r) => s + (r.transferSize || 0), nav.transferSize),
-          };
-        })()`)) as Record<string, number>;
+        const first = await loadTiming();
+        // Again, with the server warm and the browser's cache as a returning analyst has it.
+        await page.reload();
+        await page.getByRole("link", { name: "EUV lithography" }).waitFor();
+        const again = await loadTiming();
+        const timing = { first, again };
         writeFileSync(join(ARTIFACTS, "timing.json"), `${JSON.stringify(timing, null, 2)}\n`);
         process.stdout.write(`first view: ${JSON.stringify(timing)}\n`);
         // The skip link is the first stop of the keyboard, and it moves focus to the view.
@@ -117,7 +129,7 @@ describe.skipIf(!CHROMIUM)(
         // Choose a good by keyboard: focus its link, press Enter.
         await page.getByRole("link", { name: "EUV lithography" }).focus();
         await page.keyboard.press("Enter");
-        await page.getByText("Suppliers of EUV lithography").waitFor();
+        await page.getByRole("table", { name: "Suppliers of EUV lithography" }).waitFor();
         expect(page.url()).toContain("#/chain?good=euv_lithography");
         await page
           .getByRole("table", { name: "The world's strongest chokepoints" })
@@ -178,7 +190,8 @@ describe.skipIf(!CHROMIUM)(
         expect(await page.locator(".gutter .bad").first().textContent()).toContain(String(line));
         await shot("editor-error");
         await page.getByLabel("horizon (months)").fill("24");
-        await page.getByLabel("options: draws", { exact: true }).fill("0");
+        // The file must ask for at least one draw; the run asks for none (central values).
+        await page.getByLabel(/^Draws/).fill("0");
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 30_000 })
           .toBe("The scenario is valid.");
@@ -201,6 +214,7 @@ describe.skipIf(!CHROMIUM)(
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 60_000 })
           .toBe("The scenario is valid.");
         await page.getByLabel("measure eu-litho-cut-cn: cap", { exact: true }).fill("0.6");
+        await page.getByLabel(/^Draws/).fill("0");
         await expect.poll(() => page.locator("#yaml-text").inputValue()).toMatch(/cap: 0\.6/);
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 30_000 })
@@ -293,13 +307,14 @@ describe.skipIf(!CHROMIUM)(
         await audit("council");
         const shared = page.url();
         expect(shared).toContain("votes=");
-        const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const fresh = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+        const other = await fresh.newPage();
         await other.goto(shared);
         const q2 = other.locator('article[data-rule="qmv"] [data-outcome]');
         await expect.poll(() => q2.textContent(), { timeout: 60_000 }).toBe("fails");
         expect(await other.getByLabel("Germany: no").isChecked()).toBe(true);
         expect(await other.getByLabel("Poland: yes").isChecked()).toBe(true);
-        await other.close();
+        await fresh.close();
       },
       SLOW,
     );

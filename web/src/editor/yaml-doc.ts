@@ -61,5 +61,7 @@ export function withField(
 ): string {
   const copy = doc.clone();
   copy.setIn(path, Array.isArray(value) ? copy.createNode(value, { flow: true }) : value);
-  return copy.toString();
+  // Written as close to the text as given: flow lists as [EU, CN], long lines folded as the
+  // examples fold theirs (at 100 columns).
+  return copy.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }

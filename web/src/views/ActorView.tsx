@@ -118,10 +118,10 @@ function ProfileTables(props: {
     <>
       <section aria-labelledby="indispensable">
         <h3 id="indispensable">Indispensable where</h3>
-        {p.chokepoints.length ? (
+        {p.chokepoints.some((r) => r.score > 0) ? (
           <ChokeTable
             w={w}
-            rows={p.chokepoints.slice(0, 15)}
+            rows={p.chokepoints.filter((r) => r.score > 0).slice(0, 15)}
             caption={`${p.actor.name}'s chokepoints (${p.horizon}-month horizon; rank in the world table)`}
             worldParam={props.worldParam}
           />

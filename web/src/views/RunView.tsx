@@ -43,8 +43,8 @@ export function useRun(id: string | undefined): { run?: RunRow; error?: string }
         source?.close();
         void refresh();
       };
-      source.addEventListener("done", end);
-      source.addEventListener("failed", end);
+      for (const name of ["done", "failed", "cancelled", "interrupted"])
+        source.addEventListener(name, end);
       source.onerror = () => {
         // The stream closes when the run has finished; read where it stands.
         source?.close();
