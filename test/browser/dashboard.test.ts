@@ -206,7 +206,7 @@ describe.skipIf(!CHROMIUM)(
     );
 
     it(
-      "changes a measure's figure, runs again, and the chart changes",
+      "changes a measure's figure, runs again with draws, and the chart changes and has bands",
       async () => {
         await page.getByRole("link", { name: "Edit its scenario" }).click();
         await page.waitForURL(/#\/editor\?id=/);
@@ -214,7 +214,8 @@ describe.skipIf(!CHROMIUM)(
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 60_000 })
           .toBe("The scenario is valid.");
         await page.getByLabel("measure eu-litho-cut-cn: cap", { exact: true }).fill("0.6");
-        await page.getByLabel(/^Draws/).fill("0");
+        // A few draws, so the results carry bands.
+        await page.getByLabel(/^Draws/).fill("4");
         await expect.poll(() => page.locator("#yaml-text").inputValue()).toMatch(/cap: 0\.6/);
         await expect
           .poll(() => page.locator("#yaml-state").textContent(), { timeout: 30_000 })
@@ -224,6 +225,11 @@ describe.skipIf(!CHROMIUM)(
         runs.push(runIdOf(page.url()));
         expect(runs[1]).not.toBe(runs[0]);
         expect(charts[1]).not.toBe(charts[0]);
+        // Run with draws: the actors' table gives each loss's 5th to 95th percentile.
+        const table = page.getByRole("table", { name: /^Every actor's outcome/ });
+        await expect
+          .poll(() => table.locator("thead").textContent())
+          .toContain("5th to 95th percentile");
         await shot("run-2");
       },
       SLOW,

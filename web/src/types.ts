@@ -32,7 +32,7 @@ export interface RunRow extends Stored {
   scenarioId: string;
   status: RunStatus;
   progress?: { done: number; total: number };
-  seed?: number;
+  seed?: number | null;
   draws?: number;
   finishedAt?: string | null;
   warnings?: { message: string }[];

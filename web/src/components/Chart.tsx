@@ -81,7 +81,14 @@ export function Chart(props: { title: string; spec: Spec; filename?: string; not
     <figure className="chart">
       <figcaption>{props.title}</figcaption>
       {error ? <p className="error">The chart could not be drawn: {error}</p> : null}
-      <div ref={box} className="chart-box" data-ready={ready ? "true" : "false"} />
+      {/* Focusable, so a chart wider than the page scrolls with the keyboard too. */}
+      <div
+        ref={box}
+        className="chart-box"
+        data-ready={ready ? "true" : "false"}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (WCAG 2.1.1)
+        tabIndex={0}
+      />
       {props.note ? <p className="note">{props.note}</p> : null}
       <div className="buttons">
         <button type="button" className="small" onClick={svg} disabled={!ready}>

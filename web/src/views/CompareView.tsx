@@ -28,13 +28,14 @@ const LABELS: Record<string, string> = {
   securityIndexLoss: "Security index loss (0–1)",
 };
 
+/** Figures in USD (the rest are shares, indices or months). */
+function isMoney(figure: string): boolean {
+  return !/Share$|^securityIndex|Month$|^recovery/.test(figure);
+}
+
 function fmt(figure: string, v: number | null | undefined): string {
   if (v === null || v === undefined) return "—";
-  return figure.endsWith("Lost") ||
-    figure === "loss" ||
-    (figure.endsWith("Loss") && figure !== "securityIndexLoss")
-    ? usd(v)
-    : v.toPrecision(4);
+  return isMoney(figure) ? usd(v) : v.toPrecision(4);
 }
 
 export function CompareView({ params }: { params: Record<string, string> }) {
@@ -125,9 +126,10 @@ function Differences({ c, params }: { c: Comparison; params: Record<string, stri
   );
   const spec = useMemo<Spec | undefined>(() => {
     if (!figure) return undefined;
-    const values = rows
-      .slice(0, 15)
-      .map((r) => ({ actor: r.name ?? r.actor, diff: Number(r.diff[figure] ?? 0) }));
+    const values = rows.slice(0, 15).map((r) => ({
+      actor: r.name ?? r.actor,
+      diff: Number(r.diff[figure] ?? 0) / (isMoney(figure) ? 1e9 : 1),
+    }));
     return {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: 560,
@@ -136,7 +138,11 @@ function Differences({ c, params }: { c: Comparison; params: Record<string, stri
       mark: "bar",
       encoding: {
         y: { field: "actor", type: "nominal", sort: null, title: null },
-        x: { field: "diff", type: "quantitative", title: `b − a: ${LABELS[figure] ?? figure}` },
+        x: {
+          field: "diff",
+          type: "quantitative",
+          title: `b − a: ${isMoney(figure) ? `${figure}, USD bn` : (LABELS[figure] ?? figure)}`,
+        },
         color: { condition: { test: "datum.diff > 0", value: "#b2182b" }, value: "#2166ac" },
         tooltip: [{ field: "actor" }, { field: "diff", format: ",.4~g" }],
       },

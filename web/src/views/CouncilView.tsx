@@ -130,9 +130,12 @@ export function CouncilView({ params }: { params: Record<string, string> }) {
   const pop = new Map(w.actors.map((a) => [a.id, a.population ?? 0]));
   const total = members.reduce((s, m) => s + (pop.get(m) ?? 0), 0);
   const anyResult = chosen ? results[chosen] : undefined;
+  // Ballots set by hand are the URL's; from gains, the server's (its abstention band applies).
   const ballotOf = (m: string): Ballot =>
-    (anyResult?.members?.find((x) => x.id === m)?.ballot as Ballot | undefined) ??
-    (gains ? ((gains[m] ?? 0) >= 0 ? "yes" : "no") : (votes[m] ?? "yes"));
+    gains
+      ? ((anyResult?.members?.find((x) => x.id === m)?.ballot as Ballot | undefined) ??
+        ((gains[m] ?? 0) >= 0 ? "yes" : "no"))
+      : (votes[m] ?? "yes");
   const toggle = (m: string, b: Ballot) => {
     const next = Object.fromEntries(members.map((x) => [x, ballotOf(x)])) as Record<string, Ballot>;
     next[m] = b;

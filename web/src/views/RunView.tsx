@@ -82,7 +82,7 @@ export function RunView({ params }: { params: Record<string, string> }) {
         <a href={href("editor", { id: run.scenarioId })}>{run.scenarioId}</a>:{" "}
         <strong data-status={run.status}>{run.status}</strong>
         {run.draws ? `, ${run.draws} draws` : ", central values"}
-        {run.seed !== undefined ? `, seed ${run.seed}` : ""}.
+        {typeof run.seed === "number" ? `, seed ${run.seed}` : ""}.
       </p>
       {!FINISHED.has(run.status) ? (
         <div className="progress">
@@ -171,6 +171,11 @@ function Results({ id, scenarioId, doc }: { id: string; scenarioId: string; doc:
   );
 }
 
+/** Four decimals, with no "-0.0000" for a tiny negative. */
+function fixed4(x: number): string {
+  return Math.abs(x) < 5e-5 ? "0.0000" : x.toFixed(4);
+}
+
 function range(a: ActorEntry, f: (x: number) => string): string {
   const r = a.ranges?.loss;
   return r ? `${f(r.p5)} to ${f(r.p95)}` : "—";
@@ -211,7 +216,7 @@ function ActorsTable({ doc, id }: { doc: RunDocument; id: string }) {
         },
         {
           label: "Security index loss (0–1)",
-          cell: (a) => a.securityIndexLoss.toFixed(4),
+          cell: (a) => fixed4(a.securityIndexLoss),
           raw: (a) => a.securityIndexLoss,
           numeric: true,
         },
