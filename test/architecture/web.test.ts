@@ -28,11 +28,7 @@ function valueImports(text: string): string[] {
     if (m[2]) continue;
     const names = m[3] ?? "";
     const list = /^\{([^}]*)\}$/.exec(names.trim())?.[1];
-    if (
-      list !== undefined &&
-      list.split(",").every((n) => n.trim() === "" || n.trim().startsWith("type "))
-    )
-      continue;
+    if (list?.split(",").every((n) => n.trim() === "" || n.trim().startsWith("type "))) continue;
     out.push(m[4] ?? "");
   }
   for (const m of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) out.push(m[1] ?? "");

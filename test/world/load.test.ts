@@ -85,10 +85,12 @@ describe("levier data", () => {
       unit: "units",
       globalOutput: 100,
     });
+    // Each share with the source and year its row names (the dashboard links them).
     expect(doc.suppliers.chip).toEqual([
-      { actor: "BB", share: 0.7 },
-      { actor: "CC", share: 0.3 },
+      { actor: "BB", share: 0.7, source: "hand", year: 2025 },
+      { actor: "CC", share: 0.3, source: "hand", year: 2025 },
     ]);
+    expect(doc.sources.map((s: { id: string }) => s.id)).toContain("hand");
   });
 
   it("accepts --world before the subcommand too", async () => {

@@ -108,7 +108,7 @@ export function MapView({ params }: { params: Record<string, string> }) {
               scale: diverging
                 ? { scheme: "redblue", reverse: true, domainMid: 0 }
                 : { scheme: "blues" },
-              legend: { format: money ? "~s" : percent ? ".1%" : ".3f", orient: "bottom-left" },
+              legend: { format: money ? "~s" : percent ? ".3~%" : ".3f", orient: "bottom-left" },
             },
             tooltip: [
               { field: "properties.actorName", title: "Actor" },
