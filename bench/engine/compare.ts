@@ -8,37 +8,12 @@
  *   git worktree add /tmp/old e3565ad && ln -s "$PWD/node_modules" /tmp/old/node_modules
  *   node --import tsx bench/engine/compare.ts /tmp/old [MONTHS]
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-
-type Tree = Record<string, Record<string, (...args: never[]) => unknown>>;
-
-async function load(root: string): Promise<Tree> {
-  const at = (p: string) => import(join(root, p));
-  const tree: Tree = {
-    io: await at("src/io/world-files.ts"),
-    cw: await at("src/network/compile-world.ts"),
-    sc: await at("src/scenario/compile.ts"),
-    ls: await at("src/scenario/load.ts"),
-    run: await at("src/simulate/run.ts"),
-    lw: await at("src/world/load.ts"),
-  };
-  // Checkouts since issue 10 compile only realised worlds.
-  tree.realise = await at("src/run/realise.ts").catch(() => ({}));
-  return tree;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: two checkouts' modules, typed by neither
-type Any = any;
+import { type Any, compileExample, loadCheckout } from "./checkout.js";
 
 function runExample(t: Any, root: string, file: string, months: number) {
-  const { world } = t.lw.loadWorld(t.io.fileReader(root));
-  const { loaded } = t.ls.loadScenario(readFileSync(join(root, file), "utf8"), file, world, {
-    horizon: months,
-  });
-  const w = t.realise.realise ? t.realise.realise(loaded.world.world) : loaded.world.world;
-  const net = t.cw.compileWorld(w, { extraNodes: t.sc.extraNodes(loaded.scenario) });
-  const controls = t.sc.compileScenario(loaded.scenario, w, net);
+  const { net, controls } = compileExample(t, root, file, months);
   return { net, trace: t.run.simulate(net, controls, months) };
 }
 
@@ -49,7 +24,7 @@ if (!other) {
 }
 const here = resolve(import.meta.dirname, "../..");
 const months = Number(process.argv[3] ?? 36);
-const [a, b] = [await load(resolve(other)), await load(here)];
+const [a, b] = [await loadCheckout(resolve(other)), await loadCheckout(here)];
 let worst = 0;
 for (const f of readdirSync(join(here, "examples"))
   .filter((x) => x.endsWith(".yaml"))

@@ -82,6 +82,11 @@ export interface Network {
   /** Edges indexed by pool. */
   poolEdgeStart: Int32Array;
   poolEdges: Int32Array;
+  /** Pools indexed by good (in pool order), and per good the edges into its pools (every edge
+   * carries its supplier's good, so these are also the edges out of the good's nodes). */
+  goodPoolStart: Int32Array;
+  goodPools: Int32Array;
+  goodEdgeCount: Int32Array;
   /** Export controls in force at the world's as-of date (country-level worlds): the edges each
    * holds at their baseline flow in every run, with its leakage (`scenario/standing.ts`). */
   standing?: StandingRoute[];
@@ -142,6 +147,9 @@ export function finishNetwork(
     | "poolHomeBase"
     | "poolEdgeStart"
     | "poolEdges"
+    | "goodPoolStart"
+    | "goodPools"
+    | "goodEdgeCount"
     | "nodeBase"
     | "poolBase"
     | "poolNeedBase"
@@ -162,6 +170,15 @@ export function finishNetwork(
   const poolLinks = fillIndex(Q, n.linkPool, poolLinkStart);
   const poolEdgeStart = countingIndex(Q, n.edgePool);
   const poolEdges = fillIndex(Q, n.edgePool, poolEdgeStart);
+  const G = n.goods.length;
+  const goodPoolStart = countingIndex(G, n.poolGood);
+  const goodPools = fillIndex(G, n.poolGood, goodPoolStart);
+  for (let e = 0; e < E; e++)
+    if (n.poolGood[n.edgePool[e]!] !== n.nodeGood[edgeNode[e]!])
+      throw new Error(`edge ${e} carries a good its pool does not hold`);
+  const goodEdgeCount = new Int32Array(G);
+  for (let q = 0; q < Q; q++)
+    goodEdgeCount[n.poolGood[q]!] += poolEdgeStart[q + 1]! - poolEdgeStart[q]!;
 
   const nodeBase = new Float64Array(N);
   for (let k = 0; k < N; k++) {
@@ -194,6 +211,9 @@ export function finishNetwork(
     poolLinks,
     poolEdgeStart,
     poolEdges,
+    goodPoolStart,
+    goodPools,
+    goodEdgeCount,
   };
   poolNeeds(network, nodeBase, network.poolNeedBase);
   return network;

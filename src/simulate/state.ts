@@ -77,8 +77,12 @@ export interface EngineState {
   anyGuarantee: boolean;
   /** Whether `extra` and `nodeExtra` hold last month's redistributed orders. */
   anyExtra: boolean;
-  /** Scratch list of pool indices. */
+  /** Scratch list of pool indices, and marks on pools (all 0 between uses). */
   touched: Int32Array;
+  poolMark: Uint8Array;
+  /** Scratch list of goods, and marks on goods (all 0 between uses). */
+  goodList: Int32Array;
+  goodMark: Uint8Array;
   /** Scratch list of node indices, and how many it holds. */
   touchedNodes: Int32Array;
   touchedCount: number;
@@ -144,6 +148,9 @@ export function initialState(net: Network): EngineState {
     anyGuarantee: false,
     anyExtra: false,
     touched: new Int32Array(Q),
+    poolMark: new Uint8Array(Q),
+    goodList: new Int32Array(net.goods.length),
+    goodMark: new Uint8Array(net.goods.length),
     touchedNodes: new Int32Array(N),
     touchedCount: 0,
   };

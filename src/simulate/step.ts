@@ -317,12 +317,16 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
   const { orders, allowed, extra, claim, nodeOrders, nodeExtra, unplaced, usable } = s;
   const { edgePool, edgeNode, edgeHome, edgeStart, poolEdgeStart, poolEdges, poolGood } = net;
   const pools = s.touched;
+  // The goods with orders to place: suppliers of other goods have nothing to take.
+  const goodMark = s.goodMark;
+  const { nodeGood } = net;
   let count = 0;
   let degree = 0;
   for (let q = 0; q < Q; q++) {
     if (amount[q]! > 0) {
       pools[count++] = q;
       degree += poolEdgeStart[q + 1]! - poolEdgeStart[q]!;
+      goodMark[poolGood[q]!] = 1;
     }
   }
   if (count === 0) return;
@@ -355,7 +359,7 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
     reach.fill(0);
     for (let k = 0; k < N; k++) {
       const sp = spare[k]!;
-      if (!(sp > 0)) continue;
+      if (!(sp > 0) || goodMark[nodeGood[k]!] === 0) continue;
       for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
         const q = edgePool[e]!;
         if (amount[q]! > 0 && (home || edgeHome[e] === 0) && (!capped || allowed[e]! > orders[e]!))
@@ -415,7 +419,7 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
     // A supplier's claims are all on its own edges, so it grants them as soon as they are in.
     for (let k = 0; k < N; k++) {
       const sp = spare[k]!;
-      if (!(sp > 0)) continue;
+      if (!(sp > 0) || goodMark[nodeGood[k]!] === 0) continue;
       const e0 = edgeStart[k]!;
       const e1 = edgeStart[k + 1]!;
       let claimed = 0;
@@ -432,6 +436,7 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
       }
     }
   }
+  for (let i = 0; i < count; i++) goodMark[poolGood[pools[i]!]!] = 0;
   s.anyExtra = true;
 }
 
@@ -439,8 +444,12 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
  * regular orders, then orders redistributed to it this month — rationing in proportion to orders
  * within a tier, so that a newcomer's orders never displace a supplier's regular buyers. */
 function ship(net: Network, s: EngineState): void {
-  const { orders, shipped, guarantee, extra } = s;
-  const { edgeStart } = net;
+  const { orders, shipped, guarantee, extra, received } = s;
+  const { edgeStart, edgePool } = net;
+  // Next month's receipts are summed as the shipments are made: edges are visited in index
+  // order, so each pool adds its edges' shipments in the order `sumIntoPools` would (rerouting
+  // re-sums the pools it changes, `reroute`).
+  received.fill(0);
   for (let k = 0; k < net.nodeCount; k++) {
     const e0 = edgeStart[k]!;
     const e1 = edgeStart[k + 1]!;
@@ -454,9 +463,34 @@ function ship(net: Network, s: EngineState): void {
       for (let e = e0; e < e1; e++) {
         const x = r * orders[e]!;
         shipped[e] = x;
+        received[edgePool[e]!] += x;
         sent += x;
       }
       s.nodeShipped[k] = sent;
+      continue;
+    }
+    if (!s.anyGuarantee) {
+      // Two tiers (regular, then redistributed), in three passes over the edges: the same
+      // figures as the general case below, where shipments start at 0 and no flow is guaranteed.
+      let regular = 0;
+      for (let e = e0; e < e1; e++) regular += orders[e]! - extra[e]!;
+      const r = regular > 0 ? (avail >= regular ? 1 : avail / regular) : 0;
+      let sent = 0;
+      for (let e = e0; e < e1; e++) {
+        const x = r * (orders[e]! - extra[e]!);
+        shipped[e] = x;
+        sent += x;
+      }
+      avail = avail > sent ? avail - sent : 0;
+      const q = avail >= extras ? 1 : avail / extras;
+      let total = 0;
+      for (let e = e0; e < e1; e++) {
+        const x = shipped[e]! + q * extra[e]!;
+        shipped[e] = x;
+        received[edgePool[e]!] += x;
+        total += x;
+      }
+      s.nodeShipped[k] = total;
       continue;
     }
     let guaranteed = 0;
@@ -489,7 +523,11 @@ function ship(net: Network, s: EngineState): void {
       for (let e = e0; e < e1; e++) shipped[e] = shipped[e]! + q * extra[e]!;
     }
     let total = 0;
-    for (let e = e0; e < e1; e++) total += shipped[e]!;
+    for (let e = e0; e < e1; e++) {
+      const x = shipped[e]!;
+      received[edgePool[e]!] += x;
+      total += x;
+    }
     s.nodeShipped[k] = total;
   }
 }
@@ -498,35 +536,72 @@ function ship(net: Network, s: EngineState): void {
  * orders that the supplier may serve, in proportion to their unmet orders. */
 function reroute(net: Network, s: EngineState): void {
   const N = net.nodeCount;
+  const E = net.edgePool.length;
   const left = s.nodeScratch;
-  let anyLeft = false;
+  const { shipped, orders, limit, guarantee, nodeShipped, nodeOrders } = s;
+  const { edgePool, edgeStart, edgeNode, poolEdgeStart, poolEdges, nodeGood } = net;
+  const { goodEdgeCount, goodPoolStart, goodPools } = net;
+  // The goods of the suppliers with output left: only their pools' unmet orders matter.
+  const goods = s.goodList;
+  const mark = s.goodMark;
+  let count = 0;
+  let degree = 0;
   for (let k = 0; k < N; k++) {
-    const l = s.output[k]! + s.inventory[k]! - s.nodeShipped[k]!;
-    left[k] = l > 1e-12 * (net.nodeBase[k]! + 1e-300) ? l : 0;
-    if (left[k]! > 0) anyLeft = true;
+    const l = s.output[k]! + s.inventory[k]! - nodeShipped[k]!;
+    const x = l > 1e-12 * (net.nodeBase[k]! + 1e-300) ? l : 0;
+    left[k] = x;
+    const g = nodeGood[k]!;
+    if (x > 0 && mark[g] === 0) {
+      mark[g] = 1;
+      goods[count++] = g;
+      degree += goodEdgeCount[g]!;
+    }
   }
-  if (!anyLeft) return;
-  const { shipped, orders, limit, guarantee } = s;
-  const { edgePool, edgeStart } = net;
+  if (count === 0) return;
+  // Unmet orders per pool, added in edge order: over the pools' own edges when they are few,
+  // else in one pass over the suppliers that shipped less than they were asked.
   const unmet = s.poolA;
-  unmet.fill(0);
   let anyUnmet = false;
-  for (let k = 0; k < N; k++) {
-    // Only a supplier that shipped less than it was asked leaves orders unmet.
-    if (!(s.nodeShipped[k]! < s.nodeOrders[k]!)) continue;
-    for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
-      const u = orders[e]! - shipped[e]!;
-      if (u > 0) {
-        unmet[edgePool[e]!] += u;
-        anyUnmet = true;
+  if (degree * 4 < E) {
+    for (let i = 0; i < count; i++) {
+      const g = goods[i]!;
+      for (let p = goodPoolStart[g]!; p < goodPoolStart[g + 1]!; p++) {
+        const q = goodPools[p]!;
+        let t = 0;
+        for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) {
+          const e = poolEdges[j]!;
+          const k = edgeNode[e]!;
+          if (!(nodeShipped[k]! < nodeOrders[k]!)) continue;
+          const u = orders[e]! - shipped[e]!;
+          if (u > 0) t += u;
+        }
+        unmet[q] = t;
+        if (t > 0) anyUnmet = true;
+      }
+    }
+  } else {
+    unmet.fill(0);
+    for (let k = 0; k < N; k++) {
+      // Only a supplier that shipped less than it was asked leaves orders unmet.
+      if (mark[nodeGood[k]!] === 0 || !(nodeShipped[k]! < nodeOrders[k]!)) continue;
+      for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
+        const u = orders[e]! - shipped[e]!;
+        if (u > 0) {
+          unmet[edgePool[e]!] += u;
+          anyUnmet = true;
+        }
       }
     }
   }
+  for (let i = 0; i < count; i++) mark[goods[i]!] = 0;
   if (!anyUnmet) return;
   const capOf = (e: number) => (guarantee[e]! > limit[e]! ? guarantee[e]! : limit[e]!);
   const offer = s.claim;
   const offered = s.poolB;
-  offered.fill(0);
+  for (let i = 0; i < count; i++) {
+    const g = goods[i]!;
+    for (let p = goodPoolStart[g]!; p < goodPoolStart[g + 1]!; p++) offered[goodPools[p]!] = 0;
+  }
   for (let k = 0; k < N; k++) {
     const l = left[k]!;
     if (!(l > 0)) continue;
@@ -548,6 +623,10 @@ function reroute(net: Network, s: EngineState): void {
       offered[q] += offer[e]!;
     }
   }
+  const pools = s.touched;
+  const poolMark = s.poolMark;
+  let changed = 0;
+  let changedDegree = 0;
   for (let k = 0; k < N; k++) {
     if (!(left[k]! > 0)) continue;
     let more = 0;
@@ -558,8 +637,28 @@ function reroute(net: Network, s: EngineState): void {
       const take = offered[q]! > unmet[q]! ? (o * unmet[q]!) / offered[q]! : o;
       shipped[e] = shipped[e]! + take;
       more += take;
+      if (poolMark[q] === 0) {
+        poolMark[q] = 1;
+        pools[changed++] = q;
+        changedDegree += poolEdgeStart[q + 1]! - poolEdgeStart[q]!;
+      }
     }
-    s.nodeShipped[k] = s.nodeShipped[k]! + more;
+    nodeShipped[k] = nodeShipped[k]! + more;
+  }
+  // Re-sum the receipts of the pools whose shipments changed, over their edges in edge order (the
+  // sum `ship` took), or all of them in one pass when they are many.
+  const received = s.received;
+  if (changedDegree * 4 < E) {
+    for (let i = 0; i < changed; i++) {
+      const q = pools[i]!;
+      poolMark[q] = 0;
+      let t = 0;
+      for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) t += shipped[poolEdges[j]!]!;
+      received[q] = t;
+    }
+  } else {
+    for (let i = 0; i < changed; i++) poolMark[pools[i]!] = 0;
+    sumIntoPools(edgePool, shipped, received);
   }
 }
 
@@ -577,7 +676,6 @@ function sellRationed(net: Network, s: EngineState): void {
 
 /** 9. Receipts for next month, inventories, next plans and ramp-up. */
 function advance(net: Network, s: EngineState): void {
-  sumIntoPools(net.edgePool, s.shipped, s.received);
   for (let k = 0; k < net.nodeCount; k++) {
     const left = s.output[k]! + s.inventory[k]! - s.nodeShipped[k]!;
     s.inventory[k] = left > 0 ? left : 0;
