@@ -9,7 +9,8 @@ import { Chart, type Spec } from "../components/Chart.js";
 import { ErrorBox, Loading } from "../components/Status.js";
 import { Table } from "../components/Table.js";
 import { href, setParams } from "../route.js";
-import type { RunDocument, RunRow } from "../types.js";
+import { runLabel } from "../run-label.js";
+import type { RunDocument, RunRow, ScenarioRow } from "../types.js";
 import { useFetch } from "../use-fetch.js";
 
 type Figures = Record<string, number | null | undefined>;
@@ -41,6 +42,7 @@ function fmt(figure: string, v: number | null | undefined): string {
 export function CompareView({ params }: { params: Record<string, string> }) {
   const { a, b } = params;
   const runs = useFetch<RunRow[]>("/api/runs");
+  const scenarios = useFetch<ScenarioRow[]>("/api/scenarios");
   const cmp = useFetch<Comparison>(
     a && b ? `/api/runs/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}` : undefined,
   );
@@ -58,8 +60,7 @@ export function CompareView({ params }: { params: Record<string, string> }) {
             <option value="">Choose…</option>
             {done.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.id} (scenario {r.scenarioId}
-                {r.draws ? `, ${r.draws} draws` : ""})
+                {runLabel(r, scenarios.data)}
               </option>
             ))}
           </select>

@@ -11,7 +11,8 @@ import { ErrorBox, Loading } from "../components/Status.js";
 import { Table } from "../components/Table.js";
 import { type CountryFeature, countries, type Region, tagged } from "../map/geo.js";
 import { setParams } from "../route.js";
-import type { RunDocument, RunRow } from "../types.js";
+import { runLabel } from "../run-label.js";
+import type { RunDocument, RunRow, ScenarioRow } from "../types.js";
 import { useFetch } from "../use-fetch.js";
 import { useWorld } from "../world.js";
 
@@ -27,6 +28,7 @@ export function MapView({ params }: { params: Record<string, string> }) {
   const region: Region = params.region === "world" ? "world" : "europe";
   const world = useWorld();
   const runs = useFetch<RunRow[]>("/api/runs");
+  const scenarios = useFetch<ScenarioRow[]>("/api/scenarios");
   const doc = useFetch<RunDocument>(
     params.run ? `/api/runs/${encodeURIComponent(params.run)}/result` : undefined,
   );
@@ -108,14 +110,14 @@ export function MapView({ params }: { params: Record<string, string> }) {
               scale: diverging
                 ? { scheme: "redblue", reverse: true, domainMid: 0 }
                 : { scheme: "blues" },
-              legend: { format: money ? "~s" : percent ? ".3~%" : ".3f", orient: "bottom-left" },
+              legend: { format: money ? "~s" : percent ? ".2~p" : ".3f", orient: "bottom-left" },
             },
             tooltip: [
               { field: "properties.actorName", title: "Actor" },
               {
                 field: "properties.value",
                 title: label,
-                format: money ? ",.4~s" : percent ? ".2%" : ".4f",
+                format: money ? ",.4~s" : percent ? ".3~p" : ".4f",
               },
             ],
           },
@@ -152,7 +154,7 @@ export function MapView({ params }: { params: Record<string, string> }) {
             .filter((r) => r.status === "done")
             .map((r) => (
               <option key={r.id} value={r.id}>
-                Run {r.id} (scenario {r.scenarioId})
+                {runLabel(r, scenarios.data)}
               </option>
             ))}
         </select>
