@@ -22,6 +22,7 @@ import { tableText } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { readTable } from "./mrio-files.js";
+import { registerEtoImport } from "./data-import-eto.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 
@@ -37,9 +38,9 @@ export function registerDataImport(
   ctx: CliContext,
   worldOf: () => string | undefined,
 ) {
-  const mrio = data
-    .command("import")
-    .description("derive world data from an external table")
+  const imp = data.command("import").description("derive world data from an external dataset");
+  registerEtoImport(imp, ctx, worldOf);
+  const mrio = imp
     .command("mrio")
     .description("the economy downstream of the chain, from a multi-regional input-output table")
     .argument("<dir>", "the table: WIOD's three CSV files, or an OECD ICIO CSV (or its directory)")
