@@ -7,5 +7,6 @@
 import { main } from "../src/cli/main.js";
 
 const args = process.argv.slice(2);
-const dir = args[0] !== undefined && !args[0].startsWith("-") ? args.shift()! : "../shared/data/eto";
+const dir =
+  args[0] !== undefined && !args[0].startsWith("-") ? args.shift()! : "../shared/data/eto";
 process.exitCode = await main(["data", "import", "eto", dir, ...args]);

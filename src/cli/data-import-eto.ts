@@ -29,7 +29,11 @@ interface Options extends TableFlags {
   out?: string;
 }
 
-export function registerEtoImport(imp: Command, ctx: CliContext, worldOf: () => string | undefined) {
+export function registerEtoImport(
+  imp: Command,
+  ctx: CliContext,
+  worldOf: () => string | undefined,
+) {
   const eto = imp
     .command("eto")
     .description(
@@ -37,8 +41,14 @@ export function registerEtoImport(imp: Command, ctx: CliContext, worldOf: () => 
     )
     .argument("<dir>", "the dataset: inputs.csv, providers.csv, provision.csv, sequence.csv")
     .option("--crosswalk <file>", "crosswalk (default: data/crosswalks/eto.yaml)")
-    .option("--out <file>", "the suppliers table to rewrite (default: the default world's suppliers.csv)")
-    .option("--json", "print the rows, the import's report and the changed shares as one JSON document");
+    .option(
+      "--out <file>",
+      "the suppliers table to rewrite (default: the default world's suppliers.csv)",
+    )
+    .option(
+      "--json",
+      "print the rows, the import's report and the changed shares as one JSON document",
+    );
   withTables(eto, ["changes"]).action((dir: string, opts: Options) =>
     runEtoImport(ctx, dir, opts, worldOf()),
   );
@@ -47,7 +57,10 @@ export function registerEtoImport(imp: Command, ctx: CliContext, worldOf: () => 
 function runEtoImport(ctx: CliContext, dir: string, opts: Options, worldSpec?: string) {
   const data = readEtoDir(ctx, dir);
   const cwFile = opts.crosswalk ?? join(DEFAULT_WORLD, "crosswalks", "eto.yaml");
-  const cw = readEtoCrosswalk(readInputText(ctx, cwFile, "expected the ETO crosswalk (YAML)"), cwFile);
+  const cw = readEtoCrosswalk(
+    readInputText(ctx, cwFile, "expected the ETO crosswalk (YAML)"),
+    cwFile,
+  );
   if (!cw.located) throw new InputError(cw.issues);
   const loaded = loadWorld(fileReader(ctx.cwd), worldSpec);
   if (!loaded.world) throw new InputError(loaded.issues);
@@ -81,7 +94,8 @@ function runEtoImport(ctx: CliContext, dir: string, opts: Options, worldSpec?: s
       "",
     ].join("\n"),
   );
-  if (opts.csv) println(ctx.stderr, `levier: ${merged.text === before ? "unchanged" : "wrote"} ${outFile}`);
+  if (opts.csv)
+    println(ctx.stderr, `levier: ${merged.text === before ? "unchanged" : "wrote"} ${outFile}`);
 }
 
 /** A path as messages show it: relative to the working directory when it lies below it. */

@@ -21,8 +21,8 @@ import type { Table } from "../report/table.js";
 import { tableText } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
-import { readTable } from "./mrio-files.js";
 import { registerEtoImport } from "./data-import-eto.js";
+import { readTable } from "./mrio-files.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 

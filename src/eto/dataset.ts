@@ -350,7 +350,9 @@ function optionalYear(file: string, cell: Cell, issues: Issue[]): number | undef
   const text = cell.text.trim();
   if (text === "") return undefined;
   if (!/^[0-9]{4}$/.test(text)) {
-    issues.push(at(file, cell, "bad-number", `expected a year such as 2025, found ${JSON.stringify(text)}`));
+    issues.push(
+      at(file, cell, "bad-number", `expected a year such as 2025, found ${JSON.stringify(text)}`),
+    );
     return undefined;
   }
   return Number(text);

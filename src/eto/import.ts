@@ -80,20 +80,36 @@ export function importEto(
   const sourceIds = new Set(world.sources.map((s) => s.id));
   const rowActor = world.actors.find((a) => a.kind === "aggregate")?.id;
   if (!rowActor)
-    error(where(["regions"]), "unknown-id", "the world has no rest-of-world actor (kind aggregate)");
+    error(
+      where(["regions"]),
+      "unknown-id",
+      "the world has no rest-of-world actor (kind aggregate)",
+    );
   const byIso3 = new Map<string, string>();
   for (const a of world.actors) if (a.kind === "state" && a.iso3) byIso3.set(a.iso3, a.id);
   const goodIds = new Set(world.goods.map((g) => g.id));
   const x = cw.value;
   if (!sourceIds.has(x.dataset.source))
-    error(where(["dataset", "source"]), "unknown-id", `unknown source ${x.dataset.source}; expected an id in the world's sources`);
+    error(
+      where(["dataset", "source"]),
+      "unknown-id",
+      `unknown source ${x.dataset.source}; expected an id in the world's sources`,
+    );
   x.sourceLines.forEach((l, i) => {
     if (!sourceIds.has(l.source))
-      error(where(["sourceLines", i, "source"]), "unknown-id", `unknown source ${l.source}; expected an id in the world's sources`);
+      error(
+        where(["sourceLines", i, "source"]),
+        "unknown-id",
+        `unknown source ${l.source}; expected an id in the world's sources`,
+      );
   });
   for (const [region, actor] of Object.entries(x.regions))
     if (actor !== null && !world.actors.some((a) => a.id === actor && a.kind !== "bloc"))
-      error(where(["regions", region]), "unknown-id", `unknown actor ${actor}; expected a state or the rest of the world`);
+      error(
+        where(["regions", region]),
+        "unknown-id",
+        `unknown actor ${actor}; expected a state or the rest of the world`,
+      );
   const typesOf = ancestors(data);
   const rows: ImportedRow[] = [];
   const report: GoodReport[] = [];
@@ -104,23 +120,50 @@ export function importEto(
       continue;
     }
     if (!sourceIds.has(entry.source))
-      error(where([...gpath, "source"]), "unknown-id", `unknown source ${entry.source}; expected an id in the world's sources`);
-    const inputs: { input: EtoInput; shares: CountryShare[]; year: number; source: string; total: number; scale: number }[] = [];
+      error(
+        where([...gpath, "source"]),
+        "unknown-id",
+        `unknown source ${entry.source}; expected an id in the world's sources`,
+      );
+    const inputs: {
+      input: EtoInput;
+      shares: CountryShare[];
+      year: number;
+      source: string;
+      total: number;
+      scale: number;
+    }[] = [];
     entry.inputs.forEach((id, k) => {
       const ipath = [...gpath, "inputs", k];
       const input = data.inputs.get(id);
       if (!input) {
-        error(where(ipath), "unknown-id", `unknown ETO input ${id}; expected an id of ${data.files.inputs}`);
+        error(
+          where(ipath),
+          "unknown-id",
+          `unknown ETO input ${id}; expected an id of ${data.files.inputs}`,
+        );
         return;
       }
       const dup = entry.inputs.find((o) => o !== id && typesOf.get(id)?.has(o));
       if (dup)
-        error(where(ipath), "double-count", `${id} (${input.name}) is a type of ${dup}, also listed: its market would count twice`);
+        error(
+          where(ipath),
+          "double-count",
+          `${id} (${input.name}) is a type of ${dup}, also listed: its market would count twice`,
+        );
       if (entry.inputs.length > 1 && input.marketUsd === undefined)
-        error(where(ipath), "no-weight", `${id} (${input.name}) has no market size in ${data.files.inputs} (line ${input.at.line}), so it cannot be weighted with the good's other inputs`);
+        error(
+          where(ipath),
+          "no-weight",
+          `${id} (${input.name}) has no market size in ${data.files.inputs} (line ${input.at.line}), so it cannot be weighted with the good's other inputs`,
+        );
       const got = sharesOf(data, id);
       if (got.shares.length === 0) {
-        error(where(ipath), "no-shares", `ETO gives no shares for ${id} (${input.name}) in ${data.files.provision}`);
+        error(
+          where(ipath),
+          "no-shares",
+          `ETO gives no shares for ${id} (${input.name}) in ${data.files.provision}`,
+        );
         return;
       }
       const total = got.shares.reduce((s, c) => s + c.share, 0);
@@ -168,7 +211,9 @@ export function importEto(
         const v = (w * c.share * i.scale) / 100;
         const actor = actorOf(c.name, x.regions, byIso3, rowActor ?? "ROW");
         if (actor === undefined) {
-          const p = [...data.providers.values()].find((q) => q.name === c.name || q.country === c.name);
+          const p = [...data.providers.values()].find(
+            (q) => q.name === c.name || q.country === c.name,
+          );
           error(
             p ? { file: data.files.providers, line: p.at.line, col: p.at.col } : where(gpath),
             "unknown-region",
@@ -178,16 +223,20 @@ export function importEto(
           continue;
         }
         if (v === 0) continue;
-        if (actor === rowActor && !byIso3.has(c.name)) rest.set(c.name, (rest.get(c.name) ?? 0) + v);
+        if (actor === rowActor && !byIso3.has(c.name))
+          rest.set(c.name, (rest.get(c.name) ?? 0) + v);
         if (actor === rowActor) continue;
         const a = byActor.get(actor) ?? { share: 0, parts: [], from: new Set<string>() };
         a.share += v;
         a.from.add(i.input.id);
         const of = inputs.length > 1 ? ` of USD ${usd(i.input.marketUsd!)}` : "";
-        a.parts.push(`${i.input.id} ${i.input.name} ${fmt(c.share)}%${of} (${i.year}, provision.csv line ${c.lines.join("+")})`);
+        a.parts.push(
+          `${i.input.id} ${i.input.name} ${fmt(c.share)}%${of} (${i.year}, provision.csv line ${c.lines.join("+")})`,
+        );
         byActor.set(actor, a);
       }
-      if (i.total < 100) rest.set("unassigned", (rest.get("unassigned") ?? 0) + (w * (100 - i.total)) / 100);
+      if (i.total < 100)
+        rest.set("unassigned", (rest.get("unassigned") ?? 0) + (w * (100 - i.total)) / 100);
     }
     if (unknown) continue;
     const year = Math.max(...inputs.map((i) => i.year));
@@ -211,7 +260,14 @@ export function importEto(
       .filter((a) => a.share > 0)
       .sort((a, b) => b.share - a.share || a.actor.localeCompare(b.actor));
     for (const a of sorted) {
-      const firms = firmsOf(data, inputs.map((i) => i.input.id), a.actor, x.regions, byIso3, rowActor ?? "ROW");
+      const firms = firmsOf(
+        data,
+        inputs.map((i) => i.input.id),
+        a.actor,
+        x.regions,
+        byIso3,
+        rowActor ?? "ROW",
+      );
       goodRows.push({
         good,
         actor: a.actor,
@@ -240,11 +296,19 @@ export function importEto(
       const row = goodRows.find((g) => g.actor === actor);
       const at = where([...gpath, "ranges", actor]);
       if (!row) {
-        error(at, "unknown-id", `${actor} has no imported share of ${good} for this range to apply to`);
+        error(
+          at,
+          "unknown-id",
+          `${actor} has no imported share of ${good} for this range to apply to`,
+        );
         continue;
       }
       if (!(r.low <= row.share && row.share <= r.high)) {
-        error(at, "out-of-range", `the imported share of ${actor} in ${good} is ${row.share}, outside this range ${r.low}–${r.high}`);
+        error(
+          at,
+          "out-of-range",
+          `the imported share of ${actor} in ${good} is ${row.share}, outside this range ${r.low}–${r.high}`,
+        );
         continue;
       }
       row.low = r.low;
@@ -256,7 +320,13 @@ export function importEto(
     const gr: GoodReport = {
       good,
       inputs: inputs.map((i) => {
-        const ir: InputReport = { id: i.input.id, name: i.input.name, year: i.year, source: i.source, total: i.total };
+        const ir: InputReport = {
+          id: i.input.id,
+          name: i.input.name,
+          year: i.year,
+          source: i.source,
+          total: i.total,
+        };
         if (i.input.marketUsd !== undefined) ir.marketUsd = i.input.marketUsd;
         return ir;
       }),
