@@ -9,13 +9,21 @@ import { realise } from "../run/realise.js";
 import { type ControlRow, controlsSummary } from "./controls-summary.js";
 import { evaluateHeadlines, type HeadlineResult } from "./headlines.js";
 import { figure } from "./realised.js";
-import type { Layer, World } from "./schema.js";
+import type { Layer, TradeCodes, World } from "./schema.js";
 import { sharesByGood } from "./shares.js";
 
 export interface WorldSummary {
   meta: World["meta"];
   actors: { id: string; name: string; kind: string; members?: string[] }[];
-  goods: { id: string; name: string; layer: Layer; unit: string; globalOutput: number }[];
+  goods: {
+    id: string;
+    name: string;
+    layer: Layer;
+    unit: string;
+    globalOutput: number;
+    /** The codes trade statistics record the good under (HS, EBOPS, CPA), with their source. */
+    tradeCodes?: TradeCodes;
+  }[];
   /** Per good id: every supplier and its share of world output (0–1, central value). */
   suppliers: Record<string, { actor: string; share: number }[]>;
   firms: { id: string; name: string; actor: string; valuation?: number }[];
@@ -53,6 +61,7 @@ export function summarize(source: World): WorldSummary {
       layer: g.layer,
       unit: g.unit,
       globalOutput: figure(g.globalOutput),
+      ...(g.tradeCodes ? { tradeCodes: g.tradeCodes } : {}),
     })),
     suppliers: Object.fromEntries([...shares].map(([good, list]) => [good, list])),
     firms: world.firms.map((f) => ({
