@@ -22,6 +22,7 @@ import { tableText } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { registerEtoImport } from "./data-import-eto.js";
+import { registerTradeImport } from "./data-import-trade.js";
 import { readTable } from "./mrio-files.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
@@ -40,6 +41,7 @@ export function registerDataImport(
 ) {
   const imp = data.command("import").description("derive world data from an external dataset");
   registerEtoImport(imp, ctx, worldOf);
+  registerTradeImport(imp, ctx, worldOf);
   const mrio = imp
     .command("mrio")
     .description("the economy downstream of the chain, from a multi-regional input-output table")
