@@ -21,6 +21,8 @@ import type { Table } from "../report/table.js";
 import { tableText } from "../report/text-table.js";
 import { loadWorld, type WorldReader } from "../world/load.js";
 import { type CliContext, printJson, println } from "./context.js";
+import { registerEtoImport } from "./data-import-eto.js";
+import { registerTradeImport } from "./data-import-trade.js";
 import { readTable } from "./mrio-files.js";
 import { readInputText } from "./read-input.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
@@ -37,9 +39,10 @@ export function registerDataImport(
   ctx: CliContext,
   worldOf: () => string | undefined,
 ) {
-  const mrio = data
-    .command("import")
-    .description("derive world data from an external table")
+  const imp = data.command("import").description("derive world data from an external dataset");
+  registerEtoImport(imp, ctx, worldOf);
+  registerTradeImport(imp, ctx, worldOf);
+  const mrio = imp
     .command("mrio")
     .description("the economy downstream of the chain, from a multi-regional input-output table")
     .argument("<dir>", "the table: WIOD's three CSV files, or an OECD ICIO CSV (or its directory)")

@@ -13,6 +13,7 @@ import { emptyCell, type Table } from "../report/table.js";
 import { tableText } from "../report/text-table.js";
 import { figureRow, figuresOf } from "../world/figures.js";
 import { loadWorld } from "../world/load.js";
+import { chainIds, chainResolver, itemCitations, unusedSources } from "../world/provenance.js";
 import { summarize, type WorldSummary } from "../world/summary.js";
 import { type CliContext, printJson, println } from "./context.js";
 import { controlsTable, renderControls } from "./data-controls.js";
@@ -109,14 +110,26 @@ export function registerData(program: Command, ctx: CliContext, worldOf: () => s
   ).action((opts: TableFlags) => {
     const { world } = loadWorldFor(ctx, worldOf());
     const figures = figuresOf(world);
-    const rows = figures.map(figureRow);
+    const chainOf = chainResolver(world);
+    const rows = figures.map((f) => ({ ...figureRow(f), chain: chainOf(chainIds(f)) }));
     const missing = rows
       .filter((r) => r.source === undefined || r.year === undefined)
       .map((r) => r.path);
     const used = new Map<string, number>();
-    for (const r of rows) if (r.source) used.set(r.source, (used.get(r.source) ?? 0) + 1);
-    const sources = world.sources.map((s) => ({ ...s, figures: used.get(s.id) ?? 0 }));
-    if (opts.json) printJson(ctx, { figures: rows, sources, missing });
+    const backs = new Map<string, number>();
+    for (const r of rows) {
+      if (r.source) used.set(r.source, (used.get(r.source) ?? 0) + 1);
+      for (const l of r.chain) backs.set(l.source, (backs.get(l.source) ?? 0) + 1);
+    }
+    const cited = itemCitations(world);
+    const sources = world.sources.map((s) => ({
+      ...s,
+      figures: used.get(s.id) ?? 0,
+      backs: backs.get(s.id) ?? 0,
+      items: cited.get(s.id) ?? 0,
+    }));
+    const unused = unusedSources(world, backs);
+    if (opts.json) printJson(ctx, { figures: rows, sources, missing, unused });
     else {
       const tables: Table[] = [
         {
@@ -138,13 +151,14 @@ export function registerData(program: Command, ctx: CliContext, worldOf: () => s
         },
         {
           name: "sources",
-          columns: ["source", "kind", "figures", "publisher", "title", "year"].map((header) => ({
-            header,
-          })),
+          columns: ["source", "kind", "figures", "backs", "publisher", "title", "year"].map(
+            (header) => ({ header }),
+          ),
           rows: sources.map((s) => [
             s.id,
             s.kind,
             s.figures,
+            s.backs,
             s.publisher,
             s.title,
             { text: String(s.year), value: s.year },

@@ -51,6 +51,12 @@ export const EXAMPLES: Record<string, string[]> = {
   "data import mrio": [
     "levier data import mrio ../shared/data/wiod --layout wiod --out /tmp/world",
   ],
+  "data import eto": [
+    "levier data import eto eto-chip-explorer/data --out /tmp/suppliers.csv   # the changed shares",
+  ],
+  "data import trade": [
+    "levier data import trade BACI_HS22_Y2023_V202501.csv --countries country_codes_V202501.csv --out trade.yaml",
+  ],
   schema: [
     "levier schema scenario --out scenario.schema.json",
     "levier schema result > result.schema.json   # what levier run --json prints",

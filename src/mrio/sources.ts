@@ -67,6 +67,12 @@ export function derivedSources(
     publisher,
     title,
     year,
+    ...(kind === "derived"
+      ? {
+          from: [cw.table.source],
+          via: `levier data import mrio (data/crosswalks/${cw.table.layout}.yaml and its assumptions)`,
+        }
+      : {}),
     note: `${note} ${common}`,
   });
   const va = rep.sectors.map((s) => `${s.id} ${(s.valueAdded / s.output).toFixed(3)}`).join(", ");

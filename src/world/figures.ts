@@ -16,6 +16,8 @@ export interface FigureRef {
   quantity: Quantity;
   range: Range;
   source?: string;
+  /** The source of the item holding the figure, where the figure names another one. */
+  itemSource?: string;
   year?: number;
   note?: string;
 }
@@ -35,6 +37,8 @@ export function figuresOf(world: World): FigureRef[] {
     const source = own.source ?? holder.source;
     const year = own.year ?? holder.year;
     if (source !== undefined) ref.source = source;
+    if (own.source !== undefined && holder.source !== undefined && holder.source !== own.source)
+      ref.itemSource = holder.source;
     if (year !== undefined) ref.year = year;
     if (typeof q !== "number" && q.note !== undefined) ref.note = q.note;
     out.push(ref);

@@ -64,6 +64,18 @@ export const SourceSchema = z
     title: z.string().min(1).describe("The title of the publication or assumption."),
     year: YearSchema.describe("The year of publication."),
     url: z.string().optional().describe("Where to read it."),
+    from: z
+      .array(SlugSchema)
+      .optional()
+      .describe(
+        "For derived figures and assumptions: the sources they are computed or judged from, so that `levier data sources` can follow each figure back to its published sources.",
+      ),
+    via: z
+      .string()
+      .optional()
+      .describe(
+        "How the figures were derived from `from`: the import and crosswalk (levier data import eto, data/crosswalks/eto.yaml) or the arithmetic.",
+      ),
     /** For assumptions: the reasoning and the range a reader should allow. */
     note: z
       .string()
@@ -185,6 +197,50 @@ export const DemandKeySchema = z
     "How final demand not given row by row is shared among actors: by GDP, population, or GDP × manufacturing share.",
   );
 
+/** An HS chapter (30), heading (8486) or subheading (8486.20 or 848620). */
+export const HsCodeSchema = z.string().regex(/^[0-9]{2}([0-9]{2}(\.?[0-9]{2})?)?$/, {
+  message: "expected an HS chapter, heading or subheading such as 30, 8486 or 8486.20",
+});
+
+export const TradeCodesSchema = z
+  .strictObject({
+    hs: z
+      .array(HsCodeSchema)
+      .optional()
+      .describe("HS 2022 chapters, headings or subheadings (30, 8486, 8486.20)."),
+    hs2017: z
+      .array(HsCodeSchema)
+      .optional()
+      .describe("HS 2017 codes, where they differ from the 2022 ones."),
+    ebops: z
+      .array(
+        z
+          .string()
+          .regex(/^S[A-L][0-9]{0,3}$/, { message: "expected an EBOPS 2010 code such as SI2" }),
+      )
+      .optional()
+      .describe("EBOPS 2010 service codes (SI2 computer services, SH2 licences for R&D outcomes)."),
+    cpa: z
+      .array(
+        z.string().regex(/^[0-9]{2}(\.[0-9]{1,2}(\.[0-9]{1,2})?)?$/, {
+          message: "expected a CPA 2.1 code such as 62.01",
+        }),
+      )
+      .optional()
+      .describe("CPA 2.1 product codes (62.01, 63.11)."),
+    source: SlugSchema.describe("Id of the source of the correspondence."),
+    note: z
+      .string()
+      .optional()
+      .describe("What the codes cover of the good, and what they leave out."),
+  })
+  .meta({
+    id: "tradeCodes",
+    title: "Trade codes",
+    description:
+      "The codes trade statistics record the good under: HS for goods (2022, and 2017 where they differ), EBOPS 2010 and CPA 2.1 for services.",
+  });
+
 export const GoodSchema = z
   .strictObject({
     id: SlugSchema.describe("The good's id (euv_lithography)."),
@@ -226,6 +282,9 @@ export const GoodSchema = z
     demandBy: DemandKeySchema.optional(),
     demandElasticity: QuantitySchema.optional().describe(
       "Price elasticity of final demand at baseline (> 0), for the consumer surplus lost when final demand goes unserved (docs/model.md, Losses). Default 0.5.",
+    ),
+    tradeCodes: TradeCodesSchema.optional().describe(
+      "The codes trade statistics record the good under (HS for goods, EBOPS/CPA for services).",
     ),
     rationedDemand: QuantitySchema.optional().describe(
       "For a good rationed (sold out) in the data year: demand left unserved at baseline prices, as a share of each buyer's baseline receipts; output a supplier's own buyers no longer take is sold to it, up to this share of the buyers it may still serve (docs/model.md, step 6). Default 0.",
@@ -506,6 +565,7 @@ export type Group = z.infer<typeof GroupSchema>;
 export type Layer = z.infer<typeof LayerSchema>;
 export type RecipeInput = z.infer<typeof RecipeInputSchema>;
 export type Good = z.infer<typeof GoodSchema>;
+export type TradeCodes = z.infer<typeof TradeCodesSchema>;
 export type Supplier = z.infer<typeof SupplierSchema>;
 export type Demand = z.infer<typeof DemandSchema>;
 export type Flow = z.infer<typeof FlowSchema>;

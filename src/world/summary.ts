@@ -9,7 +9,7 @@ import { realise } from "../run/realise.js";
 import { type ControlRow, controlsSummary } from "./controls-summary.js";
 import { evaluateHeadlines, type HeadlineResult } from "./headlines.js";
 import { figure } from "./realised.js";
-import type { Layer, World } from "./schema.js";
+import type { Layer, TradeCodes, World } from "./schema.js";
 import { sharesByGood } from "./shares.js";
 
 export interface WorldSummary {
@@ -24,7 +24,15 @@ export interface WorldSummary {
     /** Persons (central value). */
     population?: number;
   }[];
-  goods: { id: string; name: string; layer: Layer; unit: string; globalOutput: number }[];
+  goods: {
+    id: string;
+    name: string;
+    layer: Layer;
+    unit: string;
+    globalOutput: number;
+    /** The codes trade statistics record the good under (HS, EBOPS, CPA), with their source. */
+    tradeCodes?: TradeCodes;
+  }[];
   /** Per good id: every supplier and its share of world output (0–1, central value), with the
    * id of the source of its share and the year it describes, where the data names them. */
   suppliers: Record<string, SupplierShare[]>;
@@ -92,6 +100,7 @@ export function summarize(source: World): WorldSummary {
       layer: g.layer,
       unit: g.unit,
       globalOutput: figure(g.globalOutput),
+      ...(g.tradeCodes ? { tradeCodes: g.tradeCodes } : {}),
     })),
     suppliers: Object.fromEntries(
       [...shares].map(([good, list]) => [

@@ -216,6 +216,10 @@ function checkSources(world: World, sources: Set<string>, error: ErrorFn) {
   for (const f of figuresOf(world)) {
     if (typeof f.quantity !== "number") check([...f.path, "source"], f.quantity.source);
   }
+  world.goods.forEach((g, i) => check(["goods", i, "tradeCodes", "source"], g.tradeCodes?.source));
+  world.sources.forEach((s, i) =>
+    (s.from ?? []).forEach((id, j) => check(["sources", i, "from", j], id)),
+  );
 }
 
 const RANGE_TEXT: Record<Range, string> = {

@@ -16,6 +16,7 @@ const CORE = [
   "analysis",
   "council",
   "diagnostics",
+  "eto",
   "format",
   "gamebuild",
   "losses",
@@ -28,13 +29,14 @@ const CORE = [
   "schema",
   "simulate",
   "strategy",
+  "trade",
   "uncertainty",
   "valuechain",
   "world",
 ];
 const EDGES = ["cli", "io", "node", "report", "server", "store", "queue", "web"];
 /** Where a figure given as a distribution may be read (`central`, `bounds`): `realise` and
- * the data's own description of its ranges (validation, `data show`, the import's ranges). The
+ * the data's own description of its ranges (validation, `data show`, the import's ranges, the trade import's central prices and outputs). The
  * model reads realised figures only (world/realised.ts; the type checker holds it to that). */
 const READS_DISTRIBUTIONS = [
   "run/realise.ts",
@@ -42,6 +44,7 @@ const READS_DISTRIBUTIONS = [
   "world/validate.ts",
   "world/figures.ts",
   "mrio/join.ts",
+  "trade/import.ts",
 ];
 
 interface Breach {

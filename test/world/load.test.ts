@@ -109,8 +109,10 @@ describe("levier data", () => {
       value: 0.05,
       source: "hand",
       year: 2025,
+      chain: [{ source: "hand", kind: "assumption" }],
     });
     expect(doc.sources[0]).toMatchObject({ id: "hand", figures: doc.figures.length });
+    expect(doc.unused).toEqual([]);
   });
 
   it("sources exits 2 and lists figures without a source as errors", async () => {
