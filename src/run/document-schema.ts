@@ -12,6 +12,7 @@ import { IssueShape } from "../diagnostics/issue-schema.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
 import { HEADLINES } from "../scenario/schema.js";
+import { AdoptionResultSchema } from "./adoption-schema.js";
 import { UNITS } from "./document.js";
 import { STREAMS } from "./draws.js";
 
@@ -357,6 +358,9 @@ export const RunDocumentSchema = z
     ),
     council: CouncilOnScenarioSchema.exactOptional().describe(
       "For scenarios with an EU measure: who pays, the vote, the least compensation.",
+    ),
+    adoption: AdoptionResultSchema.exactOptional().describe(
+      "For scenarios with conditional_access measures: who adopts the rule, when and why.",
     ),
     conservation: z
       .strictObject({

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
+import { AdoptionSchema, ConditionalAccessSchema } from "./conditional-access-schema.js";
 import { EmbeddedPatchSchema, GroupSchema, RefSchema, SlugSchema } from "../world/schema.js";
 
 const Refs = z.array(RefSchema).min(1);
@@ -199,12 +200,13 @@ export const MeasureSchema = z
     StockpileSchema,
     CapacityGrowthSchema,
     LiftControlSchema,
+    ConditionalAccessSchema,
   ])
   .meta({
     id: "measure",
     title: "Measure",
     description:
-      "One measure of a scenario, by `type`: export_control, capacity_shock, investment, agreement, stockpile, capacity_growth or lift_control.",
+      "One measure of a scenario, by `type`: export_control, capacity_shock, investment, agreement, stockpile, capacity_growth, lift_control or conditional_access.",
   });
 
 export const ScenarioSchema = z
@@ -256,6 +258,9 @@ export const ScenarioSchema = z
       })
       .optional()
       .describe("Options of the simulation."),
+    adoption: AdoptionSchema.optional().describe(
+      "How the rules of the conditional_access measures spread (docs/model.md, \"Conditional access and adoption\").",
+    ),
     council: z
       .strictObject({
         measure: z
