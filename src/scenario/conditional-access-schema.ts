@@ -22,7 +22,9 @@ export const ConditionalAccessSchema = z
       "The actors (or groups) whose access is conditioned: the candidates for adoption. Members of `from` are left out.",
     ),
     goods: z.array(SlugSchema).min(1).describe("The goods conditioned (ids of the world's goods)."),
-    rule: SlugSchema.describe("The rule to adopt (an id of the rule book, data/diffusion/rules.yaml)."),
+    rule: SlugSchema.describe(
+      "The rule to adopt (an id of the rule book, data/diffusion/rules.yaml).",
+    ),
     cap: z
       .number()
       .min(0)

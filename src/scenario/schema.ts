@@ -8,8 +8,8 @@
 import { z } from "zod";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
-import { AdoptionSchema, ConditionalAccessSchema } from "./conditional-access-schema.js";
 import { EmbeddedPatchSchema, GroupSchema, RefSchema, SlugSchema } from "../world/schema.js";
+import { AdoptionSchema, ConditionalAccessSchema } from "./conditional-access-schema.js";
 
 const Refs = z.array(RefSchema).min(1);
 const Goods = z.array(SlugSchema).min(1).describe("The goods (ids of the world's goods).");
@@ -259,7 +259,7 @@ export const ScenarioSchema = z
       .optional()
       .describe("Options of the simulation."),
     adoption: AdoptionSchema.optional().describe(
-      "How the rules of the conditional_access measures spread (docs/model.md, \"Conditional access and adoption\").",
+      'How the rules of the conditional_access measures spread (docs/model.md, "Conditional access and adoption").',
     ),
     council: z
       .strictObject({
