@@ -20,37 +20,50 @@ const Sourced = {
   note: z.string().optional().describe("The reasoning, or where in the source."),
 };
 
-export const RuleSchema = z.strictObject({
-  id: SlugSchema.describe("The rule's id, which conditional_access measures name."),
-  name: z.string().min(1).describe("The rule's name, for reports."),
-  description: z.string().optional().describe("What the rule asks of an adopter."),
-  grants: z.string().min(1).describe("What adopting grants, in words."),
-  cost: z
-    .strictObject({
-      shareOfGdp: z
-        .number()
-        .min(0)
-        .max(0.1)
-        .describe("Compliance cost per year as a share of GDP."),
-      ...Sourced,
-    })
-    .describe("The compliance cost of an actor the rule names no figure for."),
-  actors: z
-    .array(
-      z.strictObject({
-        actor: z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected an actor id" }),
-        perYear: z.number().min(0).describe("Compliance cost per year, USD bn."),
+export const RuleSchema = z
+  .strictObject({
+    id: SlugSchema.describe("The rule's id, which conditional_access measures name."),
+    name: z.string().min(1).describe("The rule's name, for reports."),
+    description: z.string().optional().describe("What the rule asks of an adopter."),
+    grants: z.string().min(1).describe("What adopting grants, in words."),
+    cost: z
+      .strictObject({
+        shareOfGdp: z
+          .number()
+          .min(0)
+          .max(0.1)
+          .describe("Compliance cost per year as a share of GDP."),
         ...Sourced,
-      }),
-    )
-    .optional()
-    .describe("Actors whose compliance cost is given on its own (USD bn a year)."),
-});
+      })
+      .describe("The compliance cost of an actor the rule names no figure for."),
+    actors: z
+      .array(
+        z
+          .strictObject({
+            actor: z
+              .string()
+              .regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected an actor id" })
+              .describe("The actor."),
+            perYear: z.number().min(0).describe("Compliance cost per year, USD bn."),
+            ...Sourced,
+          })
+          .describe("An actor's own compliance cost."),
+      )
+      .optional()
+      .describe("Actors whose compliance cost is given on its own (USD bn a year)."),
+  })
+  .meta({ id: "rule", title: "Rule", description: "A rule to adopt, what it grants and costs." });
 
-export const RuleBookSchema = z.strictObject({
-  rules: z.array(RuleSchema).min(1).describe("The rules."),
-  sources: z.array(SourceSchema).min(1).describe("The sources the rules' figures name."),
-});
+export const RuleBookSchema = z
+  .strictObject({
+    rules: z.array(RuleSchema).min(1).describe("The rules."),
+    sources: z.array(SourceSchema).min(1).describe("The sources the rules' figures name."),
+  })
+  .meta({
+    title: "levier rule book",
+    description:
+      "Rules an actor may adopt to keep access to goods that conditional_access measures condition: what adopting grants and what complying costs, with sources.",
+  });
 
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleBook = z.infer<typeof RuleBookSchema>;

@@ -39,7 +39,12 @@ const GoodsSetSchema = z.strictObject({
     .describe("The least set of extra goods to condition; absent when none reaches the target."),
   share: z.number().describe("The share it reaches (or the largest any set reached)."),
   tried: z
-    .array(z.strictObject({ goods: z.array(z.string()), share: z.number() }))
+    .array(
+      z.strictObject({
+        goods: z.array(z.string()).describe("The extra goods conditioned."),
+        share: z.number().describe("The share of world GDP under the rule it reached."),
+      }),
+    )
     .describe("Every set tried and the share it reached."),
 });
 
@@ -47,10 +52,10 @@ export const AdoptionResultSchema = z
   .strictObject({
     rule: z
       .strictObject({
-        id: z.string(),
-        name: z.string(),
+        id: z.string().describe("The rule's id."),
+        name: z.string().describe("Its name."),
         grants: z.string().describe("What adopting grants."),
-        description: z.string().exactOptional(),
+        description: z.string().exactOptional().describe("What it asks of an adopter."),
       })
       .describe("The rule, from the rule book."),
     by: z.array(z.string()).describe("The actors that condition access."),
@@ -64,7 +69,7 @@ export const AdoptionResultSchema = z
     rounds: z
       .array(
         z.strictObject({
-          round: z.number().int(),
+          round: z.number().int().describe("The round, from 1."),
           month: z.number().int().describe("The month its adopters gain access."),
           before: z.array(z.string()).describe("Who had adopted when the round began."),
           adopters: z.array(z.string()).describe("Who adopted in the round."),
@@ -74,7 +79,7 @@ export const AdoptionResultSchema = z
     timeline: z
       .array(
         z.strictObject({
-          month: z.number().int(),
+          month: z.number().int().describe("The month, from 1."),
           gdpShare: z.number().describe("Share of world GDP under the rule."),
           computeShare: z.number().describe("Share of world AI compute capacity under the rule."),
           adopters: z.number().int().describe("Candidates that have adopted."),
@@ -83,11 +88,15 @@ export const AdoptionResultSchema = z
       .describe(
         "Month by month: the shares under the rule (the conditioning actors count from month 1).",
       ),
-    final: z.strictObject({
-      gdpShare: z.number(),
-      computeShare: z.number(),
-      adopters: z.array(z.string()),
-    }),
+    final: z
+      .strictObject({
+        gdpShare: z.number().describe("Share of world GDP under the rule at the horizon."),
+        computeShare: z
+          .number()
+          .describe("Share of world AI compute under the rule at the horizon."),
+        adopters: z.array(z.string()).describe("The candidates that adopted."),
+      })
+      .describe("Where the cascade ends."),
     ownCost: z
       .strictObject({
         nobodyAdopts: usd("The conditioning actors' loss if nobody adopted"),
@@ -97,15 +106,19 @@ export const AdoptionResultSchema = z
     tipping: z
       .strictObject({
         target: z.number().describe("The share of world GDP under the rule aimed at."),
-        costCut: CostCutSchema,
-        goods: GoodsSetSchema.exactOptional(),
+        costCut: CostCutSchema.describe(
+          "The least cut in every compliance cost that reaches the target.",
+        ),
+        goods: GoodsSetSchema.exactOptional().describe(
+          "The least set of extra goods that reaches the target (`adoption.tippingGoods`).",
+        ),
       })
       .describe(
         "Tipping conditions: the least cost cut, and the least set of goods, that reach the target.",
       ),
     courting: z
       .strictObject({
-        k: z.number().int(),
+        k: z.number().int().describe("How many to court."),
         seeds: z.array(z.string()).describe("The k candidates to court first (greedy, lazy)."),
         gdpShare: z.number().describe("The share of world GDP under the rule they lead to."),
         evaluations: z.number().int().describe("Cascades run."),
