@@ -128,6 +128,13 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   }
   const count = req.draws?.count ?? loaded.scenario.options?.draws ?? 0;
   if (!req.draws || count === 0) return { doc, loaded, warnings };
+  if (cascade)
+    warnings.push({
+      severity: "warning",
+      code: "draws-without-cascade",
+      message:
+        "the draws do not re-run the adoption cascade: in each draw no candidate adopts, so the ranges are those of the conditions never lifting (docs/model.md §8)",
+    });
   const seed = req.draws.seed ?? loaded.scenario.options?.seed ?? 1;
   const sampling = req.draws.sampling ?? loaded.scenario.options?.sampling ?? "random";
   const { execute = inThreadDraws, batch, inputs } = req.draws;
