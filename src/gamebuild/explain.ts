@@ -7,8 +7,10 @@
 import { signed } from "../format/number.js";
 import { DEFAULT_LOSS_MEASURE, LOSS_MEASURE_MEANING } from "../losses/measure.js";
 import type { BargainingResult } from "../strategy/bargaining/nash-bargaining.js";
+import type { BargainingResultN } from "../strategy/bargaining/nash-bargaining-n.js";
 import type { GameReport } from "../strategy/report/solve.js";
 import type { BuiltGame } from "./build.js";
+import type { LeverageLevel } from "./leverage.js";
 import type { GameSpec } from "./schema.js";
 
 const num = (x: { toNumber(): number } | number) => (typeof x === "number" ? x : x.toNumber());
@@ -20,6 +22,31 @@ const fmt = (x: number) => signed(x, 3, true);
 export interface GameVerdicts {
   equilibria: string[];
   threat?: { credible: boolean; deters: boolean };
+}
+
+/** A solved bargaining problem: the Nash product over the deals, and (two players) over their
+ * convex hull. */
+export interface BargainingOutcome {
+  finite: BargainingResult | BargainingResultN;
+  hull?: BargainingResult;
+}
+
+/** The game at one level of a leverage sweep, solved. */
+export interface LeverageOutcome {
+  level: LeverageLevel;
+  built: BuiltGame;
+  verdicts: GameVerdicts;
+  bargaining?: BargainingOutcome;
+}
+
+/** The deals that attain the Nash bargaining solution, by label. */
+export function bargainingLabels(f: BargainingResult | BargainingResultN): string[] {
+  if (!f.agreement) return [];
+  return "maximisers" in f && f.maximisers
+    ? f.maximisers.map((m) => m.label)
+    : "mix" in f
+      ? f.mix.map((m) => m.label)
+      : [];
 }
 
 /** The node where the threatener decides whether to carry out its threat. */
@@ -67,7 +94,7 @@ export function explainGame(
   built: BuiltGame,
   normal: GameReport,
   tree?: GameReport,
-  bargaining?: { finite: BargainingResult; hull: BargainingResult },
+  bargaining?: BargainingOutcome,
 ): string[] {
   const out: string[] = [];
   const players = spec.players.map((p) => p.actor);
@@ -88,7 +115,13 @@ export function explainGame(
   }
   if (normal.equilibria.length > 1)
     out.push(
-      `There are ${normal.equilibria.length} extreme equilibria: the outcome depends on expectations.`,
+      `There are ${normal.equilibria.length} ${normal.method === "pure-equilibria" ? "pure" : "extreme"} equilibria: the outcome depends on expectations.`,
+    );
+  if (normal.equilibria.length === 0)
+    out.push(
+      normal.method === "pure-equilibria"
+        ? "There is no pure-strategy equilibrium: every profile leaves some player a better answer."
+        : "No equilibrium was computed.",
     );
   const verdicts = gameVerdicts(spec, built, normal, tree);
   if (tree?.subgamePerfect && spec.sequential && verdicts.threat) {
@@ -115,20 +148,50 @@ export function explainGame(
     out.push(
       `Disagreement point (${spec.bargaining!.disagreement.join(" / ")}): ${d.disagreement.map((x, p) => `${players[p]} ${fmt(x)}`).join(", ")}.`,
     );
-    out.push(
-      `Deals: ${d.deals.map((x) => `${x.id} (${x.payoffs.map((u, p) => `${players[p]} ${fmt(u)}`).join(", ")})`).join("; ")}.`,
-    );
+    if (d.deals.length <= 12)
+      out.push(
+        `Deals: ${d.deals.map((x) => `${x.id} (${x.payoffs.map((u, p) => `${players[p]} ${fmt(u)}`).join(", ")})`).join("; ")}.`,
+      );
     const f = bargaining.finite;
     if (f.agreement) {
       out.push(
-        `Nash bargaining over the deals: ${f.mix.map((m) => m.label).join(" or ")}, with payoffs ${f.point.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}.`,
+        `Nash bargaining over the deals: ${bargainingLabels(f).join(" or ")}, with payoffs ${f.point.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}.`,
       );
-    } else out.push("No deal gives both players more than the disagreement point: no agreement.");
+    } else
+      out.push(
+        `No deal gives ${players.length === 2 ? "both players" : "every player"} more than the disagreement point: no agreement.`,
+      );
     const h = bargaining.hull;
-    if (h.agreement && h.mix.length > 1)
+    if (h?.agreement && h.mix.length > 1)
       out.push(
         `Allowing mixtures of deals (e.g. over time), the solution mixes ${h.mix.map((m) => `${m.label} ${fmt(num(m.weight) * 100)}%`).join(" and ")}.`,
       );
+  }
+  return out;
+}
+
+/** How the outcome moves with the leverage of `spec.leverage.actor`: the equilibria and the
+ * bargaining point at each level of what it withholds. */
+export function explainLeverage(spec: GameSpec, levels: readonly LeverageOutcome[]): string[] {
+  const l = spec.leverage;
+  if (!l || levels.length === 0) return [];
+  const players = spec.players.map((p) => p.actor);
+  const out = [
+    `How the outcome moves with ${l.actor}'s leverage (the goods its conditional_access measures withhold):`,
+  ];
+  for (const x of levels) {
+    const what = x.level.goods.length === 0 ? "nothing" : x.level.goods.join(", ");
+    const eq =
+      x.verdicts.equilibria.length === 0
+        ? "no pure equilibrium"
+        : `equilibria ${x.verdicts.equilibria.map((e) => `(${e})`).join(", ")}`;
+    const f = x.bargaining?.finite;
+    const deal = !f
+      ? ""
+      : f.agreement
+        ? `; Nash bargaining point ${bargainingLabels(f).join(" or ")} (${f.point.map((u, p) => `${players[p]} ${fmt(num(u))}`).join(", ")})`
+        : "; no agreement beats the disagreement point";
+    out.push(`- withholding ${what} (${x.level.id}): ${eq}${deal}.`);
   }
   return out;
 }
