@@ -84,9 +84,36 @@ export function gameVerdicts(
     const answer = at(
       threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
     )?.action;
-    out.threat = { credible, deters: threatens && answer === "comply" };
+    // A threat deters when it makes the target comply where, without it, it would resist.
+    const free = at(`${s.target} chooses without a threat`)?.action;
+    out.threat = { credible, deters: threatens && answer === "comply" && free !== "comply" };
   }
   return out;
+}
+
+/** The target's and threatener's payoffs along the threat: complying, resisting unthreatened,
+ * resisting the threat carried out; `free` = comply − resist unthreatened (how much more the
+ * target would have to value resisting to resist), `bite` = what carrying out the threat takes
+ * from the target, `own` = what it costs the threatener. */
+export function threatReach(spec: GameSpec, built: BuiltGame) {
+  const s = spec.sequential!;
+  const players = spec.players.map((p) => p.actor);
+  const ti = players.indexOf(s.threatener);
+  const gi = players.indexOf(s.target);
+  const at = (target: string, threatener: string) =>
+    built.profiles.find((p) => p.strategies[gi] === target && p.strategies[ti] === threatener)!
+      .payoffs;
+  const c = at(s.comply, s.idle);
+  const ri = at(s.resist, s.idle);
+  const rt = at(s.resist, s.threat);
+  return {
+    comply: c[gi]!,
+    resistIdle: ri[gi]!,
+    resistThreat: rt[gi]!,
+    free: c[gi]! - ri[gi]!,
+    bite: ri[gi]! - rt[gi]!,
+    own: ri[ti]! - rt[ti]!,
+  };
 }
 
 export function explainGame(
@@ -142,6 +169,10 @@ export function explainGame(
     out.push(
       `Subgame-perfect play: ${s.threatener} ${threatens ? "threatens" : "does not threaten"}, ${s.target} ${answer === "comply" ? `complies (${s.comply})` : `resists (${s.resist})`}; payoffs ${spe.payoffs.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}. ${free === "comply" ? `${s.target} complies with or without a threat.` : deters ? `The threat deters: without it ${s.target} would play ${s.resist}.` : credible ? "Even a credible threat does not change the target's choice." : "The threat does not deter, because it is not credible."}`,
     );
+    const r = threatReach(spec, built);
+    out.push(
+      `What the threat could reach: ${s.target} would play ${s.resist} unthreatened only if it were worth ${fmt(r.free)} more to it than the payoffs say (${r.free <= 0 ? "it is already its better choice" : `its payoff is ${fmt(r.comply)} complying, ${fmt(r.resistIdle)} resisting`}); carried out, the threat takes ${fmt(r.bite)} more from ${s.target} (and ${fmt(r.own)} from ${s.threatener}), so even a credible threat deters no ${s.target} for which ${s.resist} is worth more than ${fmt(r.free + r.bite)}.`,
+    );
   }
   if (bargaining && built.deals) {
     const d = built.deals;
@@ -191,7 +222,13 @@ export function explainLeverage(spec: GameSpec, levels: readonly LeverageOutcome
       : f.agreement
         ? `; Nash bargaining point ${bargainingLabels(f).join(" or ")} (${f.point.map((u, p) => `${players[p]} ${fmt(num(u))}`).join(", ")})`
         : "; no agreement beats the disagreement point";
-    out.push(`- withholding ${what} (${x.level.id}): ${eq}${deal}.`);
+    const t = x.verdicts.threat;
+    const r = spec.sequential ? threatReach(spec, x.built) : undefined;
+    const threat =
+      t && r
+        ? `; the threat is ${t.credible ? "credible" : "not credible"} and ${t.deters ? "deters" : "does not deter"} (carried out, it takes ${fmt(r.bite)} from ${spec.sequential!.target} and costs ${spec.sequential!.threatener} ${fmt(r.own)})`
+        : "";
+    out.push(`- withholding ${what} (${x.level.id}): ${eq}${threat}${deal}.`);
   }
   return out;
 }
