@@ -166,12 +166,14 @@ export function explainGame(
       threatens ? `${s.target} answers the threat` : `${s.target} chooses without a threat`,
     )?.action;
     const free = at(`${s.target} chooses without a threat`)?.action;
-    out.push(
-      `Subgame-perfect play: ${s.threatener} ${threatens ? "threatens" : "does not threaten"}, ${s.target} ${answer === "comply" ? `complies (${s.comply})` : `resists (${s.resist})`}; payoffs ${spe.payoffs.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}. ${free === "comply" ? `${s.target} complies with or without a threat.` : deters ? `The threat deters: without it ${s.target} would play ${s.resist}.` : credible ? "Even a credible threat does not change the target's choice." : "The threat does not deter, because it is not credible."}`,
-    );
     const r = threatReach(spec, built);
     out.push(
-      `What the threat could reach: ${s.target} would play ${s.resist} unthreatened only if it were worth ${fmt(r.free)} more to it than the payoffs say (${r.free <= 0 ? "it is already its better choice" : `its payoff is ${fmt(r.comply)} complying, ${fmt(r.resistIdle)} resisting`}); carried out, the threat takes ${fmt(r.bite)} more from ${s.target} (and ${fmt(r.own)} from ${s.threatener}), so even a credible threat deters no ${s.target} for which ${s.resist} is worth more than ${fmt(r.free + r.bite)}.`,
+      r.free > 0
+        ? `What the threat could reach: ${s.target} would play ${s.resist} unthreatened only if it valued it ${fmt(r.free)} more than the payoffs say (its payoff is ${fmt(r.comply)} complying, ${fmt(r.resistIdle)} resisting); carried out, the threat takes ${fmt(r.bite)} more from ${s.target} (and costs ${s.threatener} ${fmt(r.own)}), so even a credible threat could deter ${s.target} only while ${s.resist} is worth at most ${fmt(r.free + r.bite)} more to it.`
+        : `What the threat could reach: unthreatened, ${s.target} prefers ${s.resist} by ${fmt(-r.free)}; carried out, the threat takes ${fmt(r.bite)} from it (and costs ${s.threatener} ${fmt(r.own)}): ${r.bite > -r.free ? "enough, were it credible, to make it comply" : "not enough to make it comply even were it credible"}.`,
+    );
+    out.push(
+      `Subgame-perfect play: ${s.threatener} ${threatens ? "threatens" : "does not threaten"}, ${s.target} ${answer === "comply" ? `complies (${s.comply})` : `resists (${s.resist})`}; payoffs ${spe.payoffs.map((x, p) => `${players[p]} ${fmt(num(x))}`).join(", ")}. ${free === "comply" ? `${s.target} complies with or without a threat.` : deters ? `The threat deters: without it ${s.target} would play ${s.resist}.` : credible ? "Even a credible threat does not change the target's choice." : "The threat does not deter, because it is not credible."}`,
     );
   }
   if (bargaining && built.deals) {

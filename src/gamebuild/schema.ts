@@ -144,7 +144,12 @@ export const GameSpecSchema = z
                   .optional()
                   .describe("The measures' cap at this level (default: as written)."),
               })
-              .meta({ id: "leverageLevel", title: "Leverage level" }),
+              .meta({
+                id: "leverageLevel",
+                title: "Leverage level",
+                description:
+                  "One level of what the player withholds: the goods its conditional_access measures condition.",
+              }),
           )
           .min(1)
           .max(12)
