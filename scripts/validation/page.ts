@@ -4,6 +4,7 @@
  * with the parts of its loss, the range accepted and why, and why the two differ.
  * @module
  */
+import { LIMITS_SECTION } from "./limits.js";
 import type { Measure } from "../../src/scenario/schema.js";
 import type { World } from "../../src/world/schema.js";
 import { examplesSection } from "./examples-page.js";
@@ -50,6 +51,7 @@ export function renderPage(v: Validation, examples?: ExamplesRun): string {
     ),
     "",
     ...(examples ? examplesSection(examples, measureLine) : []),
+    ...LIMITS_SECTION.slice(1),
   ];
   return out.join("\n");
 }
