@@ -24,19 +24,18 @@ function answerLines(doc: GameDocument): Line[] {
   const out = [
     ...pick(/^Subgame-perfect play/),
     ...pick(/^\w+'s threat to .* is (not )?credible/),
+    ...pick(/^What the threat could reach: /),
     ...pick(/^Nash equilibrium|^There (is no pure|are \d+ )/),
+    ...pick(/^Disagreement point/),
     ...pick(/^Nash bargaining over the deals|^No deal gives/),
   ];
-  const lev = doc.leverage;
-  if (lev) {
-    const moves = lev.levels.map((l) => {
-      const b = l.bargaining?.finite;
-      const point = b?.agreement ? labelsOf(b).join(" or ") : "no agreement";
-      const eq = l.equilibria.length === 0 ? "no pure equilibrium" : l.equilibria.join(" | ");
-      return `withholding ${l.goods.length === 0 ? "nothing" : l.goods.join(", ")}: ${l.bargaining ? `bargaining point ${point}; ` : ""}${eq}`;
-    });
-    out.push(`As ${lev.actor}'s leverage grows — ${moves.join("; ")}.`);
-  }
+  // How it moves with the leverage: the summary's line per level, in words.
+  if (doc.leverage)
+    out.push(
+      ...s
+        .filter((l) => l.startsWith("- withholding "))
+        .map((l) => `With ${doc.leverage!.actor} ${l.slice(2)}`),
+    );
   const d = doc.draws;
   if (d) {
     const top = d.equilibria

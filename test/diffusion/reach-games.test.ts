@@ -304,7 +304,7 @@ describe("the AI summit bargain", () => {
     const r = await openReport(html);
     expect(r.order).toEqual(["h1", "h2", "ul#bottom-line", "h2"]);
     expect(r.bottomLine.join("\n")).toMatch(/^Nash equilibrium: |^There is no pure/m);
-    expect(r.bottomLine.join("\n")).toMatch(/^As EU's leverage grows — withholding nothing: /m);
+    expect(r.bottomLine.join("\n")).toMatch(/^With EU withholding nothing \(nothing\): /m);
     expect(r.rows).toHaveLength(27);
     expect(r.embedded).toEqual(JSON.parse(JSON.stringify(gameDocument(s))));
     // The payoffs chart and the leverage chart.
