@@ -4,11 +4,13 @@
  * with the parts of its loss, the range accepted and why, and why the two differ.
  * @module
  */
+
 import type { Measure } from "../../src/scenario/schema.js";
 import type { World } from "../../src/world/schema.js";
 import { examplesSection } from "./examples-page.js";
 import type { ExamplesRun } from "./examples-run.js";
 import { actorName, describeMetric, inUnit, money, percent, published, sig } from "./format.js";
+import { LIMITS_SECTION } from "./limits.js";
 import { neededField } from "./metrics.js";
 import type { CaseResult, Figure, Validation } from "./run-cases.js";
 
@@ -50,6 +52,7 @@ export function renderPage(v: Validation, examples?: ExamplesRun): string {
     ),
     "",
     ...(examples ? examplesSection(examples, measureLine) : []),
+    ...LIMITS_SECTION.slice(1),
   ];
   return out.join("\n");
 }

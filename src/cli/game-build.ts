@@ -10,6 +10,8 @@ import { signed } from "../format/number.js";
 import type { BuiltGame } from "../gamebuild/build.js";
 import { writeFileAtomic } from "../io/write-files.js";
 import { executorFor } from "../node/executor-for.js";
+import { gameReport } from "../report/game-report.js";
+import { reportFiles } from "../report/write.js";
 import { buildGameRequest, gameDrawsRequest } from "../run/game.js";
 import { gameDocument } from "../run/game-document.js";
 import { writeEfg } from "../strategy/formats/efg-write.js";
@@ -21,6 +23,7 @@ import { type DrawLimits, drawFlagsOf } from "./draw-flags.js";
 import { defaultThreads } from "./flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
+import { loadRulesFor } from "./rules-option.js";
 import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
 
@@ -35,7 +38,14 @@ export function registerGameBuild(
     .command("build")
     .description("simulate every strategy profile of a game file and write and solve the game")
     .argument("<file>", "game specification (.yaml; see examples/games)")
-    .option("--out <dir>", "write the game files into this directory")
+    .option(
+      "--out <dir>",
+      "write the game files (JSON, Gambit) and its HTML report into this directory",
+    )
+    .option(
+      "--rules <file>",
+      "rule book that adopts and conditional_access name (default: data/diffusion/rules.yaml)",
+    )
     .option("--json", "print the game and its solution as one JSON document")
     .option("--draws <n>", "also build and solve the game on N Monte Carlo draws of the world")
     .option("--seed <s>", "seed of the draws (default 1)")
@@ -43,7 +53,14 @@ export function registerGameBuild(
     .action(
       async (
         file: string,
-        opts: { out?: string; json?: boolean; draws?: string; seed?: string; redis?: string },
+        opts: {
+          out?: string;
+          json?: boolean;
+          draws?: string;
+          seed?: string;
+          redis?: string;
+          rules?: string;
+        },
       ) => {
         const asked = drawFlagsOf(opts, GAME_DRAWS);
         const count = asked?.count;
@@ -56,12 +73,18 @@ export function registerGameBuild(
           file,
           "no such game file; expected a YAML game specification (see examples/games)",
         );
+        let book: ReturnType<typeof loadRulesFor> | undefined;
+        const rules = () => {
+          book ??= loadRulesFor(ctx, opts.rules);
+          return book;
+        };
         const outcome = await buildGameRequest({
           world,
           text,
           file,
           execute: executorFor("simulation", where),
           batch: progressOf(ctx, "strategy profiles", opts.json === true),
+          rules,
         });
         const { built, summary, spec, warnings } = outcome;
         printWarnings(ctx, warnings);
@@ -76,7 +99,9 @@ export function registerGameBuild(
                 count,
                 seed,
                 batch: progressOf(ctx, "draws", opts.json === true, "draws"),
+                rules,
               });
+        const doc = gameDocument(outcome, draws);
 
         if (dir !== undefined) {
           const name = basename(file).replace(/\.(ya?ml|json)$/i, "");
@@ -92,13 +117,15 @@ export function registerGameBuild(
             );
             writeFileAtomic(join(dir, `${name}-threat.efg`), writeEfg(built.sequential));
           }
+          const files = await reportFiles(gameReport(doc), "html", name);
+          for (const [path, content] of files) writeFileAtomic(join(dir, path), content);
           println(
             ctx.stderr,
-            `levier: wrote ${join(opts.out ?? dir, `${name}.json`)} and the Gambit files beside it`,
+            `levier: wrote ${join(opts.out ?? dir, `${name}.json`)}, the Gambit files and the report ${name}.html beside it`,
           );
         }
         if (opts.json) {
-          printJson(ctx, gameDocument(outcome, draws));
+          printJson(ctx, doc);
         } else
           ctx.stdout.write(
             renderBuild(spec.name, built, draws ? [...summary, "", ...draws.summary] : summary),

@@ -42,6 +42,7 @@ import {
 } from "./draw-flags.js";
 import { progressOf } from "./progress.js";
 import { readInputText } from "./read-input.js";
+import { loadRulesFor } from "./rules-option.js";
 import { printTables, type TableFlags, withTables } from "./tables.js";
 import { REDIS_FLAGS, REDIS_HELP, whereOf } from "./where-flags.js";
 import { loadWorldFor } from "./world-option.js";
@@ -59,6 +60,7 @@ interface RunOptions extends TableFlags {
   out?: string;
   format?: string;
   json?: boolean;
+  rules?: string;
 }
 
 export function registerRun(program: Command, ctx: CliContext, worldOf: () => string | undefined) {
@@ -82,6 +84,10 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
     )
     .option("--workers <k>", "threads for the draws (default: cores, at most 4)")
     .option(REDIS_FLAGS, `${REDIS_HELP} (the draws)`)
+    .option(
+      "--rules <file>",
+      "rule book of conditional_access measures (default: data/diffusion/rules.yaml)",
+    )
     .option("--json", "print the result document as JSON on stdout")
     .action(async function (this: Command, file: string, opts: RunOptions) {
       const format = opts.format as ReportFormat;
@@ -127,6 +133,8 @@ export function registerRun(program: Command, ctx: CliContext, worldOf: () => st
             : { network: (l: RealisedScenario) => readNetwork(ctx, opts.network!, l.world.world) }),
           ...(opts.loss === undefined ? {} : { loss: lossMeasureOf(opts.loss) }),
           council: async () => ({ council: loadFor(ctx), solver: await loadHighsSolver() }),
+          rules: () => loadRulesFor(ctx, opts.rules),
+          adoptionExecute: executorFor("simulation", draws.where),
           // Draws as --draws says, else as the scenario's options say (a firm-level network
           // has no distributions to draw from).
           draws: {

@@ -3,8 +3,12 @@
  * simulator (the measures of the strategies played, together), and each player's payoff is
  * −(w_e · loss in USD bn + w_s · security-index loss in percentage points) of its actor over
  * the horizon (the loss in the spec's measure, the total welfare loss by default), plus the strategy's stated stake (what it is worth beyond what the
- * simulator measures), rounded to 1/1000 and kept as an exact rational. A threat sequence
- * becomes a game tree; deals become a bargaining problem with the conflict as disagreement.
+ * simulator measures), plus the joint stakes of the profile (stated payoffs of what several
+ * players play together), minus w_e × the compliance cost over the horizon of the rules the
+ * strategy adopts (the rule book), rounded to 1/1000 and kept as an exact rational. A player
+ * that adopts a rule keeps the access that conditional_access measures condition on it. A
+ * threat sequence becomes a game tree; deals (and, when asked, every profile) become a
+ * bargaining problem with the disagreement profile as disagreement.
  * @module
  */
 
@@ -27,7 +31,15 @@ export interface ProfileOutcome {
   /** Each player's loss in the spec's measure, USD over the horizon. */
   loss: number[];
   securityIndexLoss: number[];
+  /** Each player's compliance cost of the rules it adopts, USD over the horizon (when any
+   * strategy adopts a rule). */
+  compliance?: number[];
+  /** Each player's joint stakes in this profile, payoff units (when the spec states any). */
+  jointStakes?: number[];
 }
+
+/** The compliance cost of `actor` adopting `rule` over the spec's horizon, USD. */
+export type ComplianceCost = (actor: string, rule: string) => number;
 
 export interface DealOutcome {
   id: string;
@@ -40,6 +52,8 @@ export interface BuiltGame {
   sequential?: ExtensiveGame;
   deals?: { disagreement: number[]; deals: DealOutcome[] };
 }
+
+type Strategy = GameSpec["players"][number]["strategies"][number];
 
 export const DEFAULT_WEIGHTS = { economic: 1, security: 1 } as const;
 
@@ -71,7 +85,7 @@ function profileCount(spec: GameSpec): number {
 /** The strategies a deal plays. */
 function dealStrategies(
   spec: GameSpec,
-  deal: NonNullable<GameSpec["bargaining"]>["deals"][number],
+  deal: NonNullable<NonNullable<GameSpec["bargaining"]>["deals"]>[number],
 ) {
   return deal.strategies.map((id, p) => spec.players[p]!.strategies.find((x) => x.id === id)!);
 }
@@ -87,33 +101,79 @@ export function measureSets(spec: GameSpec): Measure[][] {
   return sets;
 }
 
-export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
+/** Who adopts which rules in each set of `measureSets` (the same order): player actor → rules. */
+export function adoptionSets(spec: GameSpec): Map<string, string[]>[] {
+  const of = (played: Strategy[]) =>
+    new Map(
+      played.flatMap((s, p) => (s.adopts?.length ? [[spec.players[p]!.actor, s.adopts]] : [])),
+    );
+  const sets: Map<string, string[]>[] = [];
+  for (let k = 0; k < profileCount(spec); k++) sets.push(of(profileStrategies(spec, k)));
+  for (const deal of spec.bargaining?.deals ?? []) sets.push(of(dealStrategies(spec, deal)));
+  return sets;
+}
+
+/** Each player's joint stakes when `played` is played (0 where none applies). */
+export function jointStakesOf(spec: GameSpec, played: readonly Strategy[]): number[] {
+  const out = spec.players.map(() => 0);
+  for (const j of spec.jointStakes ?? []) {
+    const applies = Object.entries(j.when).every(([actor, ids]) => {
+      const p = spec.players.findIndex((x) => x.actor === actor);
+      return p >= 0 && ids.includes(played[p]!.id);
+    });
+    if (!applies) continue;
+    spec.players.forEach((p, i) => {
+      out[i] = out[i]! + (j.stakes[p.actor] ?? 0);
+    });
+  }
+  return out;
+}
+
+export function buildGame(
+  spec: GameSpec,
+  evaluate: Evaluate,
+  compliance: ComplianceCost = () => 0,
+): BuiltGame {
   const players = spec.players;
   const total = profileCount(spec);
   const sets = measureSets(spec);
+  const adopting = players.some((p) => p.strategies.some((s) => s.adopts?.length));
+  const joint = (spec.jointStakes?.length ?? 0) > 0;
   const payoffs: Rational[][] = players.map(() => []);
   const profiles: ProfileOutcome[] = [];
   const outcomeOf = (index: number) => {
     const results = evaluate(sets[index]!, index);
     return players.map((p) => results.get(p.actor) ?? { loss: 0, securityIndexLoss: 0 });
   };
+  /** Payoffs, compliance costs and joint stakes of the strategies played, given the outcome. */
+  const score = (played: Strategy[], res: ReturnType<typeof outcomeOf>) => {
+    const js = jointStakesOf(spec, played);
+    const cost = played.map((s, p) =>
+      (s.adopts ?? []).reduce((c, rule) => c + compliance(players[p]!.actor, rule), 0),
+    );
+    const u = res.map((r, p) => {
+      const w = players[p]!.weights ?? DEFAULT_WEIGHTS;
+      const x =
+        payoffOf(w, r.loss, r.securityIndexLoss) +
+        (played[p]!.stake ?? 0) +
+        js[p]! -
+        (w.economic * cost[p]!) / 1e9;
+      return Math.round(x * 1000) / 1000 + 0;
+    });
+    return { u, cost, js };
+  };
   for (let k = 0; k < total; k++) {
     const strategies = profileStrategies(spec, k);
     const res = outcomeOf(k);
-    const u = res.map(
-      (r, p) =>
-        Math.round(
-          (payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.loss, r.securityIndexLoss) +
-            (strategies[p]!.stake ?? 0)) *
-            1000,
-        ) / 1000,
-    );
+    const { u, cost, js } = score(strategies, res);
     u.forEach((x, p) => payoffs[p]!.push(exact(x)));
     profiles.push({
       strategies: strategies.map((s) => s.id),
       payoffs: u,
       loss: res.map((r) => r.loss),
       securityIndexLoss: res.map((r) => r.securityIndexLoss),
+      ...(adopting ? { compliance: cost } : {}),
+      ...(joint ? { jointStakes: js } : {}),
     });
   }
   const normal: NormalFormGame = {
@@ -128,16 +188,12 @@ export function buildGame(spec: GameSpec, evaluate: Evaluate): BuiltGame {
   if (spec.bargaining) {
     const b = spec.bargaining;
     const d = profiles.find((p) => p.strategies.every((s, i) => s === b.disagreement[i]))!;
-    const deals = b.deals.map((deal, j) => {
-      const played = dealStrategies(spec, deal);
-      const res = outcomeOf(total + j);
-      const u = res.map(
-        (r, p) =>
-          payoffOf(players[p]!.weights ?? DEFAULT_WEIGHTS, r.loss, r.securityIndexLoss) +
-          (played[p]!.stake ?? 0),
-      );
-      return { id: deal.id, payoffs: u.map((x) => Math.round(x * 1000) / 1000) };
-    });
+    const deals = (b.deals ?? []).map((deal, j) => ({
+      id: deal.id,
+      payoffs: score(dealStrategies(spec, deal), outcomeOf(total + j)).u,
+    }));
+    if (b.profiles)
+      for (const p of profiles) deals.push({ id: p.strategies.join("/"), payoffs: p.payoffs });
     built.deals = { disagreement: d.payoffs, deals };
   }
   return built;

@@ -4,12 +4,20 @@
  * @module
  */
 import { formatPath, type Issue } from "../diagnostics/issue.js";
+import type { RuleBook } from "../diffusion/rules.js";
 import type { LocatedDoc } from "../parse/located.js";
 import { checkScenario } from "../scenario/load.js";
 import type { World } from "../world/schema.js";
 import type { GameSpec } from "./schema.js";
 
-export function checkGameSpec(spec: GameSpec, world: World, doc: LocatedDoc): Issue[] {
+/** `rules`: the rule book that `adopts` and conditional_access measures name (their ids are
+ * checked against it; without one, naming a rule is an error). */
+export function checkGameSpec(
+  spec: GameSpec,
+  world: World,
+  doc: LocatedDoc,
+  rules?: RuleBook,
+): Issue[] {
   const issues: Issue[] = [];
   const error = (path: PropertyKey[], code: string, message: string) =>
     issues.push({ severity: "error", code, at: doc.locate(path), path: formatPath(path), message });
@@ -64,11 +72,11 @@ export function checkGameSpec(spec: GameSpec, world: World, doc: LocatedDoc): Is
   }
   if (spec.bargaining) {
     const b = spec.bargaining;
-    if (spec.players.length !== 2)
+    if (!b.deals && !b.profiles)
       error(
         ["bargaining"],
         "schema",
-        `bargaining needs exactly two players, found ${spec.players.length}`,
+        "expected deals, or profiles: true (every strategy profile a feasible deal)",
       );
     if (b.disagreement.length !== spec.players.length)
       error(
@@ -79,7 +87,7 @@ export function checkGameSpec(spec: GameSpec, world: World, doc: LocatedDoc): Is
     b.disagreement.forEach((id, i) => {
       if (players[i]) strategyOf(players[i]!, id, ["bargaining", "disagreement", i]);
     });
-    b.deals.forEach((d, j) => {
+    (b.deals ?? []).forEach((d, j) => {
       if (d.strategies.length !== spec.players.length)
         error(
           ["bargaining", "deals", j, "strategies"],
@@ -91,6 +99,74 @@ export function checkGameSpec(spec: GameSpec, world: World, doc: LocatedDoc): Is
       });
     });
   }
+  spec.jointStakes?.forEach((j, i) => {
+    for (const [actor, ids] of Object.entries(j.when)) {
+      if (!players.includes(actor)) {
+        error(
+          ["jointStakes", i, "when", actor],
+          "unknown-id",
+          `${actor} is not a player; expected one of ${players.join(", ")}`,
+        );
+        continue;
+      }
+      ids.forEach((id, k) => strategyOf(actor, id, ["jointStakes", i, "when", actor, k]));
+    }
+    for (const actor of Object.keys(j.stakes))
+      if (!players.includes(actor))
+        error(
+          ["jointStakes", i, "stakes", actor],
+          "unknown-id",
+          `${actor} is not a player; expected one of ${players.join(", ")}`,
+        );
+  });
+  if (spec.leverage) {
+    const l = spec.leverage;
+    if (!players.includes(l.actor))
+      error(
+        ["leverage", "actor"],
+        "unknown-id",
+        `${l.actor} is not a player; expected one of ${players.join(", ")}`,
+      );
+    const goods = new Set(world.goods.map((g) => g.id));
+    l.levels.forEach((level, i) => {
+      level.goods.forEach((g, k) => {
+        if (!goods.has(g))
+          error(
+            ["leverage", "levels", i, "goods", k],
+            "unknown-id",
+            `unknown good ${JSON.stringify(g)}; expected one of the ids in goods`,
+          );
+      });
+    });
+    const p = spec.players.find((x) => x.actor === l.actor);
+    if (p && !p.strategies.some((s) => s.measures.some((m) => m.type === "conditional_access")))
+      error(
+        ["leverage", "actor"],
+        "no-conditional-access",
+        `${l.actor} has no conditional_access measure whose goods the levels could vary`,
+      );
+  }
+  // Rules that `adopts` and conditional_access measures name.
+  const ruleIds = new Set((rules?.rules ?? []).map((r) => r.id));
+  const ruleAt = (id: string, path: PropertyKey[]) => {
+    if (ruleIds.has(id)) return;
+    error(
+      path,
+      rules ? "unknown-id" : "no-rules",
+      rules
+        ? `unknown rule ${JSON.stringify(id)}; expected one of ${[...ruleIds].join(", ")}`
+        : "a rule needs a rule book (data/diffusion/rules.yaml, or --rules FILE)",
+    );
+  };
+  spec.players.forEach((p, i) =>
+    p.strategies.forEach((s, j) => {
+      s.adopts?.forEach((r, k) => ruleAt(r, ["players", i, "strategies", j, "adopts", k]));
+      s.measures.forEach((m, k) => {
+        if (m.type === "conditional_access")
+          ruleAt(m.rule, ["players", i, "strategies", j, "measures", k, "rule"]);
+      });
+    }),
+  );
   // Every measure, checked as the measures of one scenario.
   const where: PropertyKey[][] = [];
   const measures = [

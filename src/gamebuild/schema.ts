@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { MeasureSchema } from "../scenario/schema.js";
-import { EmbeddedPatchSchema, GroupSchema } from "../world/schema.js";
+import { EmbeddedPatchSchema, GroupSchema, SlugSchema } from "../world/schema.js";
 
 const Id = z
   .string()
@@ -43,6 +43,12 @@ export const StrategySchema = z
         "What the strategy is worth to its player beyond what the simulator measures (a concession it extracts, a rival it slows), in payoff units (≈ USD bn): an assumption to state.",
       ),
     stakeNote: z.string().optional().describe("The reasoning behind `stake`."),
+    adopts: z
+      .array(SlugSchema)
+      .optional()
+      .describe(
+        "Rules (ids of the rule book, data/diffusion/rules.yaml) the player adopts with this strategy, from month 1: the conditional_access measures of the profile that name one of them leave its routes open, and the rule's compliance cost over the horizon counts against its payoff (× its economic weight).",
+      ),
   })
   .meta({
     id: "strategy",
@@ -90,6 +96,69 @@ export const GameSpecSchema = z
       .optional()
       .describe("Groups of actors, beside the world's, that the measures may name."),
     players: z.array(PlayerSchema).min(2).max(6).describe("The players, 2–6."),
+    jointStakes: z
+      .array(
+        z
+          .strictObject({
+            when: z
+              .record(ActorId, z.array(Id).min(1))
+              .describe(
+                "The profiles it applies to: for each player named, the strategies it may play (players not named may play anything).",
+              ),
+            stakes: z
+              .record(ActorId, z.number())
+              .describe(
+                "What each player named gets in those profiles, in payoff units (≈ USD bn).",
+              ),
+            note: z.string().optional().describe("The reasoning behind the figures."),
+          })
+          .meta({
+            id: "jointStake",
+            title: "Joint stake",
+            description:
+              "A stated payoff that depends on what several players play together (a common commitment's benefit), beside what the simulator measures.",
+          }),
+      )
+      .optional()
+      .describe(
+        "Stated payoffs of profiles rather than of one player's strategy: each applies to every profile its `when` matches, and they add up.",
+      ),
+    leverage: z
+      .strictObject({
+        actor: ActorId.describe("The player whose leverage varies."),
+        levels: z
+          .array(
+            z
+              .strictObject({
+                id: Id.describe("The level's id."),
+                description: z.string().optional().describe("What the player withholds, in words."),
+                goods: z
+                  .array(SlugSchema)
+                  .describe(
+                    "The goods every conditional_access measure of the player's strategies conditions at this level (none: it withholds nothing).",
+                  ),
+                cap: z
+                  .number()
+                  .min(0)
+                  .max(1)
+                  .optional()
+                  .describe("The measures' cap at this level (default: as written)."),
+              })
+              .meta({
+                id: "leverageLevel",
+                title: "Leverage level",
+                description:
+                  "One level of what the player withholds: the goods its conditional_access measures condition.",
+              }),
+          )
+          .min(1)
+          .max(12)
+          .describe("The levels, 1–12, from the least to the most withheld."),
+      })
+      .optional()
+      .describe(
+        "How the outcome moves with one player's leverage: the game rebuilt and solved once per level of what that player's conditional_access measures withhold.",
+      ),
     sequential: z
       .strictObject({
         threatener: ActorId.describe("The player that threatens."),
@@ -109,6 +178,12 @@ export const GameSpecSchema = z
           .array(Id)
           .min(2)
           .describe("The disagreement point: a strategy id per player (a profile of the game)."),
+        profiles: z
+          .boolean()
+          .optional()
+          .describe(
+            "Every strategy profile of the game is a feasible deal too (the commitments the players could agree on), beside `deals`.",
+          ),
         deals: z
           .array(
             z
@@ -128,16 +203,17 @@ export const GameSpecSchema = z
               .meta({
                 id: "deal",
                 title: "Deal",
-                description: "A deal the first two players may strike instead of the conflict.",
+                description: "A deal the players may strike instead of the conflict.",
               }),
           )
           .min(1)
           .max(50)
-          .describe("The deals, 1–50."),
+          .optional()
+          .describe("The deals, 1–50 (or none, with `profiles`)."),
       })
       .optional()
       .describe(
-        "Deals between the first two players, bargained over with the conflict as disagreement.",
+        "Deals between the players, bargained over with the disagreement profile (the conflict, or the failure of talks) as disagreement: the Nash product over the deals (and, for two players, over their convex hull).",
       ),
   })
   .meta({

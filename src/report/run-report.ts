@@ -6,6 +6,7 @@
  */
 
 import type { RunDocument } from "../run/document.js";
+import { adoptionBlocks, adoptionBottomLine, adoptionChart } from "./adoption-section.js";
 import type { Block, Report } from "./blocks.js";
 import { bottomLine, namesOf } from "./bottom-line.js";
 import { chartBlocks, reportCharts } from "./charts.js";
@@ -25,8 +26,12 @@ export function runReport(doc: RunDocument): Report {
   const capture = doc.valueCapture && doc.scenario.headline === "value-capture";
   const lines = [...(capture ? insurance(doc, doc.valueCapture!) : []), ...bottomLine(doc)];
   const method = doc.draws ? lines.pop() : undefined;
+  // Conditional access: the answer is who adopts, and its chart the adoption timeline.
+  const adoption = doc.adoption;
+  if (adoption) lines.unshift(...adoptionBottomLine(adoption, names.actor));
   b.push({ kind: "list", id: "bottom-line", items: lines });
-  const [headline, ...charts] = reportCharts(doc);
+  const all = reportCharts(doc);
+  const [headline, ...charts] = adoption ? [adoptionChart(adoption), ...all] : all;
   if (headline) b.push(...chartBlocks(headline, 2));
   if (method) b.push({ kind: "paragraph", text: method });
 
@@ -80,6 +85,7 @@ export function runReport(doc: RunDocument): Report {
       text: `${c.actors.map(names.actor).join(" + ")}: ${pct(c.baseline)} of world ${good} capacity at baseline, ${pct(c.horizon)} in month ${s.horizon}, of which ${pct(c.added)} comes from this scenario's investments.${vsPaper}${c.note ? ` ${c.note.trim()}` : ""}`,
     });
   }
+  if (adoption) b.push(...adoptionBlocks(adoption, names.actor));
   if (doc.council) b.push(...councilBlocks(doc.council, names.actor));
   b.push({ kind: "heading", level: 2, text: "Hardest hit" });
   b.push(actorTable(doc.actors.filter((a) => a.kind !== "bloc").slice(0, 15), names.goodLabel));

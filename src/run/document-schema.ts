@@ -12,6 +12,7 @@ import { IssueShape } from "../diagnostics/issue-schema.js";
 import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
 import { HEADLINES } from "../scenario/schema.js";
+import { AdoptionResultSchema } from "./adoption-schema.js";
 import { UNITS } from "./document.js";
 import { STREAMS } from "./draws.js";
 import { ValueCaptureSchema } from "./value-capture-schema.js";
@@ -361,6 +362,9 @@ export const RunDocumentSchema = z
     ),
     valueCapture: ValueCaptureSchema.exactOptional().describe(
       "For scenarios with an automation path: who captures the value, year by year.",
+    ),
+    adoption: AdoptionResultSchema.exactOptional().describe(
+      "For scenarios with conditional_access measures: who adopts the rule, when and why.",
     ),
     conservation: z
       .strictObject({

@@ -13,6 +13,7 @@ import {
   type LossMeasure,
 } from "../losses/measure.js";
 import type { Headline } from "../scenario/schema.js";
+import type { AdoptionResult } from "./adoption-schema.js";
 import type { ActorRanges, DrawsInfo, Stats } from "./draws.js";
 import type { ActorResult, GoodResult, NodeResult, PoolResult } from "./results.js";
 import type { CapacityShare, ScenarioRun } from "./scenario-run.js";
@@ -89,6 +90,8 @@ export interface RunDocument {
   council?: CouncilOnScenario;
   /** For scenarios with an automation path: who captures the value, year by year. */
   valueCapture?: ValueCapture;
+  /** For scenarios with conditional_access measures: who adopts the rule, when and why. */
+  adoption?: AdoptionResult;
   conservation: { maxOverShipped: number; maxOverUsed: number };
   /** Every warning of the run, with where it is: the world's (unsourced figures and the like),
    * the scenario's (a measure cut at a shorter horizon) and the measures' (one that matched

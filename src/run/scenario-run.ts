@@ -5,7 +5,12 @@
  */
 import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
-import { compileScenario, extraNodes, type MeasureWarning } from "../scenario/compile.js";
+import {
+  type Adoptions,
+  compileScenario,
+  extraNodes,
+  type MeasureWarning,
+} from "../scenario/compile.js";
 import { resolveRefs } from "../scenario/refs.js";
 import type { Headline, Measure, Scenario } from "../scenario/schema.js";
 import type { Controls } from "../simulate/controls.js";
@@ -66,11 +71,17 @@ export interface ScenarioRun {
 /** What a run needs: the scenario and its realised world. */
 export type RunInput = Pick<RealisedScenario, "scenario"> & { world: { world: RealWorld } };
 
-export function runScenario({ scenario, world }: RunInput, network?: Network): ScenarioRun {
+/** Runs a scenario; `adopted` says who adopted the rules of its conditional_access measures,
+ * and when (`run/adoption.ts`; none by default). */
+export function runScenario(
+  { scenario, world }: RunInput,
+  network?: Network,
+  adopted?: Adoptions,
+): ScenarioRun {
   const net = network ?? compileWorld(world.world, { extraNodes: extraNodes(scenario) });
   const warnings: MeasureWarning[] = [];
   // Always compiled: the world's standing export controls apply with or without measures.
-  const controls = compileScenario(scenario, world.world, net, warnings);
+  const controls = compileScenario(scenario, world.world, net, warnings, adopted);
   const refillRate = scenario.options?.refillRate ?? DEFAULT_STEP.refillRate;
   const trace = simulate(net, controls, scenario.horizon, { refillRate });
   const result = summarizeTrace(world.world, net, trace);
@@ -112,6 +123,7 @@ function parties(
   switch (m.type) {
     case "export_control":
     case "agreement":
+    case "conditional_access":
       return of(m.from, m.to);
     case "investment":
       return of([m.actor], []);

@@ -14,13 +14,17 @@ import { findMeasureKind } from "../council/council.js";
 import { type CouncilOnScenario, councilOnScenario } from "../council/on-scenario.js";
 import { InputError } from "../diagnostics/errors.js";
 import type { Issue } from "../diagnostics/issue.js";
+import type { RuleBook } from "../diffusion/rules.js";
 import { actorLoss, DEFAULT_LOSS_MEASURE, type LossMeasure } from "../losses/measure.js";
+import { compileWorld } from "../network/compile-world.js";
 import type { Network } from "../network/network.js";
 import type { Sampling } from "../random/sampling.js";
 import { SOBOL_DIMENSIONS } from "../random/sobol-sequence.js";
+import { extraNodes } from "../scenario/compile.js";
 import { euMeasureKind, withoutEuMeasures } from "../scenario/eu-measure.js";
 import { loadScenario } from "../scenario/load.js";
 import type { LoadedWorld } from "../world/load.js";
+import { adoptionCascade, conditionalMeasures } from "./adoption.js";
 import { type RunDocument, runDocument } from "./document.js";
 import {
   type DrawExecutor,
@@ -30,7 +34,7 @@ import {
   inThreadDraws,
   withDrawRanges,
 } from "./draws.js";
-import { type TaskBatchOptions, TasksCancelled } from "./executor.js";
+import { type TaskBatchOptions, type TaskExecutor, TasksCancelled } from "./executor.js";
 import { drawDimensions, type RealisedScenario, realiseLoaded, type Uniform } from "./realise.js";
 import { runScenario } from "./scenario-run.js";
 import { valueCaptureOf } from "./value-capture.js";
@@ -50,6 +54,10 @@ export interface ScenarioRequest {
   rng?: Uniform;
   /** The Council's data and a MILP solver, asked for only when the EU acts in the scenario. */
   council?: () => Promise<{ council: Council; solver: MilpSolver }>;
+  /** The rule book that conditional_access measures name (data/diffusion/rules.yaml). */
+  rules?: () => RuleBook;
+  /** Where the adoption cascade's simulations run (in this thread by default). */
+  adoptionExecute?: TaskExecutor;
   /** Monte Carlo draws (`run/draws.ts`): `count` draws numbered 0 … count − 1 from `seed`, run
    * by `execute` (in this thread by default); stopped by `batch.signal`, the run keeps the
    * draws finished. `inputs`: hashes of the inputs, recorded for replay. Where `count` or
@@ -80,7 +88,24 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   if (!read) throw new InputError(issues);
   // The one place the world's distributions become numbers, before anything is built.
   const loaded: RealisedScenario = { ...read, world: realiseLoaded(read.world, req.rng) };
-  const run = runScenario(loaded, req.network?.(loaded));
+  const measure = req.loss ?? loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE;
+  // Conditional access: the cascade of adoption, with the simulator in the loop, decides when
+  // each target's caps lift; the run then simulates the scenario with those months.
+  const cascade =
+    req.network === undefined
+      ? await adoptionCascade({
+          scenario: loaded.scenario,
+          world: loaded.world.world,
+          net: compileWorld(loaded.world.world, { extraNodes: extraNodes(loaded.scenario) }),
+          doc: loaded.doc,
+          measure,
+          ...(req.rules && conditionalMeasures(loaded.scenario).length > 0
+            ? { rules: req.rules() }
+            : {}),
+          ...(req.adoptionExecute ? { execute: req.adoptionExecute } : {}),
+        })
+      : undefined;
+  const run = runScenario(loaded, req.network?.(loaded), cascade?.adopted);
   for (const w of run.warnings)
     w.at = loaded.doc.locate(["measures", loaded.measureIndex?.[w.index] ?? w.index]);
   const warnings: Issue[] = [
@@ -88,11 +113,17 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
     ...issues.filter((i) => i.severity === "warning"),
     ...run.warnings,
   ];
-  const measure = req.loss ?? loaded.scenario.options?.loss ?? DEFAULT_LOSS_MEASURE;
   const doc = runDocument(run, measure);
   doc.warnings = warnings;
   const capture = valueCaptureOf(loaded.scenario, loaded.world.world, measure);
   if (capture) doc.valueCapture = capture;
+  if (cascade) {
+    const by = new Set(cascade.result.by);
+    cascade.result.ownCost.withCascade = run.result.actors
+      .filter((a) => by.has(a.id))
+      .reduce((s, a) => s + actorLoss(a, measure), 0);
+    doc.adoption = cascade.result;
+  }
   const kind = euMeasureKind(loaded.scenario, loaded.world.world);
   if (kind !== undefined && req.council) {
     const { council, solver } = await req.council();
@@ -100,6 +131,13 @@ export async function runScenarioRequest(req: ScenarioRequest): Promise<Scenario
   }
   const count = req.draws?.count ?? loaded.scenario.options?.draws ?? 0;
   if (!req.draws || count === 0) return { doc, loaded, warnings };
+  if (cascade)
+    warnings.push({
+      severity: "warning",
+      code: "draws-without-cascade",
+      message:
+        "the draws do not re-run the adoption cascade: in each draw no candidate adopts, so the ranges are those of the conditions never lifting (docs/model.md §9)",
+    });
   const seed = req.draws.seed ?? loaded.scenario.options?.seed ?? 1;
   const sampling = req.draws.sampling ?? loaded.scenario.options?.sampling ?? "random";
   const { execute = inThreadDraws, batch, inputs } = req.draws;

@@ -31,12 +31,19 @@ export interface MeasureWarning extends Issue {
   index: number;
 }
 
-/** Compiles the measures; each one that matches nothing adds a warning to `warnings`. */
+/** Who adopted which rule, and in which month: rule id → actor id → month (a conditional_access
+ * measure stops capping an actor's routes from that month on). */
+export type Adoptions = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** Compiles the measures; each one that matches nothing adds a warning to `warnings`. A
+ * conditional_access measure caps the routes to each target that has not adopted its rule by
+ * `adopted` (none by default), until the month before it adopts. */
 export function compileScenario(
   s: Scenario,
   world: World,
   net: Network,
   warnings: MeasureWarning[] = [],
+  adopted: Adoptions = new Map(),
 ): Controls {
   const controls: Controls = { caps: [], guarantees: [], capacity: [], stocks: [] };
   const lifts: Lift[] = [];
@@ -102,6 +109,32 @@ export function compileScenario(
             });
           }
         }
+        break;
+      }
+      case "conditional_access": {
+        const from = idsOf(m.from);
+        const by = adopted.get(m.rule);
+        let matched = false;
+        for (const target of idsOf(m.to)) {
+          if (from.has(target)) continue;
+          const last = Math.min(end, (by?.get(net.actors[target]!) ?? Infinity) - 1);
+          if (last < start) continue;
+          const targets = routes({ from: m.from, to: [net.actors[target]!], goods: m.goods });
+          const edges = Int32Array.from([...targets.values()].flat());
+          if (edges.length === 0) continue;
+          matched = true;
+          controls.caps.push({
+            start,
+            end: last,
+            edges,
+            kind: "fraction",
+            value: m.cap ?? 0,
+            leakage: m.leakage ?? 0,
+            label,
+          });
+        }
+        if (!matched && by === undefined)
+          warn(...noRoutes(net, idsOf(m.from), idsOf(m.to), goodsOf(m.goods)));
         break;
       }
       case "agreement": {

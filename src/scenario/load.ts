@@ -172,6 +172,11 @@ export function checkScenario(
           error(at("per"), "schema", "per goes with quantity");
         break;
       }
+      case "conditional_access":
+        refs(at("from"), m.from);
+        refs(at("to"), m.to);
+        goodRefs(at("goods"), m.goods);
+        break;
       case "capacity_shock":
       case "capacity_growth":
       case "stockpile":

@@ -10,6 +10,7 @@ import { LOSS_MEASURES } from "../losses/measure.js";
 import { SAMPLINGS } from "../random/sampling.js";
 import { EmbeddedPatchSchema, GroupSchema, RefSchema, SlugSchema } from "../world/schema.js";
 import { AutomationSchema } from "./automation-schema.js";
+import { AdoptionSchema, ConditionalAccessSchema } from "./conditional-access-schema.js";
 
 const Refs = z.array(RefSchema).min(1);
 const Goods = z.array(SlugSchema).min(1).describe("The goods (ids of the world's goods).");
@@ -200,12 +201,13 @@ export const MeasureSchema = z
     StockpileSchema,
     CapacityGrowthSchema,
     LiftControlSchema,
+    ConditionalAccessSchema,
   ])
   .meta({
     id: "measure",
     title: "Measure",
     description:
-      "One measure of a scenario, by `type`: export_control, capacity_shock, investment, agreement, stockpile, capacity_growth or lift_control.",
+      "One measure of a scenario, by `type`: export_control, capacity_shock, investment, agreement, stockpile, capacity_growth, lift_control or conditional_access.",
   });
 
 export const ScenarioSchema = z
@@ -260,6 +262,9 @@ export const ScenarioSchema = z
       })
       .optional()
       .describe("Options of the simulation."),
+    adoption: AdoptionSchema.optional().describe(
+      'How the rules of the conditional_access measures spread (docs/model.md, "Conditional access and adoption").',
+    ),
     council: z
       .strictObject({
         measure: z

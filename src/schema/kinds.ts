@@ -10,12 +10,13 @@
  * @module
  */
 import { z } from "zod";
+import { RuleBookSchema } from "../diffusion/rules.js";
 import { GameSpecSchema } from "../gamebuild/schema.js";
 import { RunDocumentSchema } from "../run/document-schema.js";
 import { ScenarioSchema } from "../scenario/schema.js";
 import { WorldFileSchema, WorldPatchSchema } from "../world/schema.js";
 
-export const SCHEMA_KINDS = ["world", "patch", "scenario", "game", "result"] as const;
+export const SCHEMA_KINDS = ["world", "patch", "scenario", "game", "result", "rules"] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 /** The stable identifier of a kind's schema: a name, not an address anything is fetched from. */
@@ -30,6 +31,8 @@ const SOURCES: Record<SchemaKind, { schema: z.ZodType; io: "input" | "output" }>
   game: { schema: GameSpecSchema, io: "input" },
   // A document levier writes: what it holds, not what a reader may leave out.
   result: { schema: RunDocumentSchema, io: "output" },
+  // The rule book of conditional_access measures (data/diffusion/rules.yaml).
+  rules: { schema: RuleBookSchema, io: "input" },
 };
 
 const WITH_ID = Object.fromEntries(

@@ -15,6 +15,7 @@ const SRC = resolve(import.meta.dirname, "../../src");
 const CORE = [
   "analysis",
   "council",
+  "diffusion",
   "diagnostics",
   "eto",
   "format",

@@ -44,9 +44,12 @@ describe("levier schema", () => {
   it.each([
     [
       ["schema", "bogus"],
-      'levier: schema: unknown kind "bogus"; expected world, patch, scenario, game or result',
+      'levier: schema: unknown kind "bogus"; expected world, patch, scenario, game, result or rules',
     ],
-    [["schema"], "levier: schema: give a kind of document: world, patch, scenario, game or result"],
+    [
+      ["schema"],
+      "levier: schema: give a kind of document: world, patch, scenario, game, result or rules",
+    ],
     [
       ["schema", "world", "--world", "data"],
       "levier: --world: `levier schema` reads no world; leave --world out",
