@@ -1,6 +1,6 @@
 /**
  * Writes docs/validation.md: runs every case of examples/validation/references.yaml through
- * levier and sets its figures beside the published ones, then runs the five examples and checks
+ * levier and sets its figures beside the published ones, then runs the six examples and checks
  * their headlines against examples/validation/examples.yaml (`npm run validation`). Prints the
  * summary and any scenario warnings on stderr; exit 2 on bad input, with file:line:col.
  * @module

@@ -148,5 +148,34 @@ export function evaluate(h: Headline, run: Run): HeadlineResult {
     }
     case "capacityShare":
       return { ...base, ...ranged(h, run.doc.capacityShare?.[h.at]) };
+    case "valueCapture":
+      return { ...base, ...ranged(h, captureFigure(run.doc, h)) };
+  }
+}
+
+/** A figure of the automation path; undefined where the document lacks the year or the path. */
+export function captureFigure(
+  doc: RunDocument,
+  h: Extract<Headline, { measure: "valueCapture" }>,
+): number | undefined {
+  const v = doc.valueCapture;
+  if (!v) return undefined;
+  const share = (path: "with" | "without", year: number) =>
+    (path === "with" ? v.path : v.without)?.find((y) => y.year === year)?.share;
+  const shock = (path: "with" | "without", year: number) =>
+    (path === "with" ? v.shocks?.with : v.shocks?.without)?.find((y) => y.year === year)?.lossShare;
+  const diff = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : a - b;
+  switch (h.figure) {
+    case "share":
+      return share(h.path, h.year);
+    case "shareChange":
+      return diff(share(h.path, h.year), share(h.path, v.baseYear));
+    case "policyGain":
+      return diff(share("with", h.year), share("without", h.year));
+    case "shockLossShare":
+      return shock(h.path, h.year);
+    case "shockRelief":
+      return diff(shock("without", h.year), shock("with", h.year));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The section of docs/validation.md on the five examples: a summary of every headline, then
+ * The section of docs/validation.md on the examples: a summary of every headline, then
  * each example with its question and measures, and for each headline what is expected (sign
  * and range, or who), levier's figure with the parts of its loss, the verdict and the reason.
  * @module
@@ -26,9 +26,9 @@ export function examplesSection(
   const all = run.examples.flatMap((e) => e.headlines.map((h) => ({ e, h })));
   const met = all.filter(({ h }) => h.met).length;
   return [
-    "## The five examples",
+    "## The six examples",
     "",
-    "Each scenario of `examples/` asks one of the paper's questions. For each, this section states its headlines (the world's loss; the three states hit hardest, in USD, leaving out the EU bloc and the rest of the world; the EU and its member hit hardest as a share of GDP; for an export control, the target's loss against the exporter's own cost; for the gigafactories, the EU's share of world AI compute), the direction and order of magnitude expected of each, and why. The expectations are in `examples/validation/examples.yaml`: they come from how the chain works and from published magnitudes, not from levier's output, and none is widened to let a figure pass, so a figure outside its range is a flaw of the model (or of the reasoning) to settle. The test suite checks each headline against its expectation.",
+    "Each scenario of `examples/` asks one of the paper's questions. For each, this section states its headlines (the world's loss; the three states hit hardest, in USD, leaving out the EU bloc and the rest of the world; the EU and its member hit hardest as a share of GDP; for an export control, the target's loss against the exporter's own cost; for the gigafactories, the EU's share of world AI compute; for the automation path, the EU's share of the value of its manufacturing and what a US cap on AI inputs costs it, with and without its policies), the direction and order of magnitude expected of each, and why. The expectations are in `examples/validation/examples.yaml`: they come from how the chain works and from published magnitudes, not from levier's output, and none is widened to let a figure pass, so a figure outside its range is a flaw of the model (or of the reasoning) to settle. The test suite checks each headline against its expectation.",
     "",
     `**${met} of ${all.length} headlines as expected.**`,
     "",
@@ -88,6 +88,10 @@ export function expected(h: Headline): string {
       return `${span}`;
     case "capacityShare":
       return span;
+    case "valueCapture":
+      return isDifference(h)
+        ? `${{ positive: "a rise", negative: "a fall", either: "either sign" }[h.expect]}, ${span}`
+        : span;
     default:
       return `${sign}, ${span}`;
   }
@@ -99,9 +103,16 @@ function inUnit(h: Headline, x: number): string {
       return money(x);
     case "lossRatio":
       return sig(x);
+    case "valueCapture":
+      return isDifference(h) ? `${sig(x * 100)} points` : percent(x);
     default:
       return percent(x);
   }
+}
+
+/** A figure of an automation path that is a difference of two shares (in percentage points). */
+function isDifference(h: Headline): boolean {
+  return h.measure === "valueCapture" && h.figure !== "share" && h.figure !== "shockLossShare";
 }
 
 /** levier's figure in the headline's unit. */

@@ -1,5 +1,5 @@
 /**
- * Runs the five examples of `examples/` through levier's pipeline (the default world,
+ * Runs the examples of `examples/` through levier's pipeline (the default world,
  * `loadScenario`, `runScenario`, `runDocument`, as `levier run` does) and checks each headline
  * against what `examples/validation/examples.yaml` expects of it.
  * @module
@@ -9,9 +9,11 @@ import { join } from "node:path";
 import { InputError } from "../../src/diagnostics/errors.js";
 import { formatIssue } from "../../src/diagnostics/issue.js";
 import { fileReader } from "../../src/io/world-files.js";
+import { DEFAULT_LOSS_MEASURE } from "../../src/losses/measure.js";
 import { runDocument } from "../../src/run/document.js";
 import { realiseScenario } from "../../src/run/realise.js";
 import { runScenario } from "../../src/run/scenario-run.js";
+import { valueCaptureOf } from "../../src/run/value-capture.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import type { Scenario } from "../../src/scenario/schema.js";
 import { loadWorld } from "../../src/world/load.js";
@@ -47,8 +49,12 @@ export function runExamples(root: string): ExamplesRun {
     const file = `${EXAMPLES_DIR}/${example.scenario}`;
     const loaded = loadScenario(text(file), file, world);
     if (!loaded.loaded) throw new InputError(loaded.issues);
-    const run = runScenario(realiseScenario(loaded.loaded));
+    const realised = realiseScenario(loaded.loaded);
+    const run = runScenario(realised);
     const doc = runDocument(run);
+    // The automation path, as `levier run` adds it (run/scenario.ts).
+    const capture = valueCaptureOf(realised.scenario, realised.world.world, DEFAULT_LOSS_MEASURE);
+    if (capture) doc.valueCapture = capture;
     const scenario = loaded.loaded.scenario;
     const ctx = { doc, world: loaded.loaded.world.world, groups: scenario.groups ?? [] };
     return {

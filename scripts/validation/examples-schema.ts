@@ -1,8 +1,8 @@
 /**
- * What docs/validation.md expects of the five examples (`examples/validation/examples.yaml`):
+ * What docs/validation.md expects of the examples (`examples/validation/examples.yaml`):
  * for each example its question and headlines, each headline a figure of the run (a loss, a
  * share of GDP, a ratio of two losses, the hardest-hit actors, the bloc's most exposed member,
- * a share of world capacity) with its expected sign, the range accepted and the reason.
+ * a share of world capacity, a figure of an automation path) with its expected sign, the range accepted and the reason.
  * Problems are reported with file:line:col, like any other input of levier.
  * @module
  */
@@ -23,6 +23,14 @@ const ActorId = z.string().regex(/^[A-Z][A-Z0-9_]{1,15}$/, { message: "expected 
 
 export const SIGNS = ["positive", "negative", "either", "zero"] as const;
 export type Sign = (typeof SIGNS)[number];
+
+export const VALUE_CAPTURE_FIGURES = [
+  "share",
+  "shareChange",
+  "policyGain",
+  "shockLossShare",
+  "shockRelief",
+] as const;
 
 const Pair = z.tuple([z.number(), z.number()]);
 const Expected = {
@@ -77,6 +85,19 @@ export const HeadlineSchema = z.discriminatedUnion("measure", [
     ...Common,
     measure: z.literal("capacityShare"),
     at: z.enum(["baseline", "horizon", "added"]),
+    ...Expected,
+  }),
+  /** A figure of the scenario's automation path (docs/model.md §8): the followed actors' share
+   * of the value of their manufacturing in `year` (`path`: with every policy, or without the
+   * EU's), its change since the base year, the EU's policies' gain in it (with − without), the
+   * shock's loss over that output in `year`'s structure, or the policies' relief of it
+   * (without − with). */
+  z.strictObject({
+    ...Common,
+    measure: z.literal("valueCapture"),
+    figure: z.enum(VALUE_CAPTURE_FIGURES),
+    year: z.number().int(),
+    path: z.enum(["with", "without"]).default("with"),
     ...Expected,
   }),
 ]);
@@ -148,6 +169,7 @@ function refsOf(h: Headline): [string, string][] {
     case "mostExposedMember":
       return [["bloc", h.bloc]];
     case "capacityShare":
+    case "valueCapture":
       return [];
   }
 }

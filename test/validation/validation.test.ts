@@ -1,6 +1,6 @@
 /**
  * docs/validation.md: every case runs through levier's pipeline, each of levier's figures lies
- * within the range the page states for it, each headline of the five examples meets the
+ * within the range the page states for it, each headline of the six examples meets the
  * expectation examples.yaml states for it, and the page is what `npm run validation` writes
  * now (a stale page fails). The metrics are checked on hand-made documents, and bad references
  * and examples files get file:line:col errors.
@@ -99,7 +99,7 @@ describe("levier beside the published estimates", () => {
   });
 });
 
-describe("the five examples", () => {
+describe("the six examples", () => {
   it("are each scenario of examples/, once", () => {
     const files = readdirSync(join(ROOT, EXAMPLES_DIR))
       .filter((f) => f.endsWith(".yaml"))
@@ -273,6 +273,41 @@ describe("the headlines' figures", () => {
     expect(reverse.met).toBe(false);
     const added = evaluate(h({ measure: "capacityShare", at: "added", range: [0.01, 0.04] }), run);
     expect(added.value).toBe(0.02);
+  });
+
+  it("read an automation path: shares, their changes and the shock's relief", () => {
+    const year = (y: number, share: number) => ({ year: y, share });
+    const path = {
+      ...run,
+      doc: {
+        ...run.doc,
+        valueCapture: {
+          baseYear: 2025,
+          path: [year(2025, 0.75), year(2035, 0.7)],
+          without: [year(2025, 0.75), year(2035, 0.69)],
+          shocks: {
+            with: [{ year: 2035, loss: 1, lossShare: 0.03 }],
+            without: [{ year: 2035, loss: 1, lossShare: 0.045 }],
+          },
+        },
+      } as unknown as RunDocument,
+    };
+    const at = (x: Record<string, unknown>) =>
+      evaluate(h({ measure: "valueCapture", year: 2035, path: "with", range: [-1, 1], ...x }), path)
+        .value;
+    expect(at({ figure: "share", year: 2025 })).toBe(0.75);
+    expect(at({ figure: "share", path: "without" })).toBe(0.69);
+    expect(at({ figure: "shareChange", path: "without" })).toBeCloseTo(-0.06, 12);
+    expect(at({ figure: "policyGain" })).toBeCloseTo(0.01, 12);
+    expect(at({ figure: "shockLossShare" })).toBe(0.03);
+    expect(at({ figure: "shockRelief" })).toBeCloseTo(0.015, 12);
+    // A year the path does not have, or a run without a path: not computed, never a stand-in.
+    expect(at({ figure: "share", year: 2030 })).toBeUndefined();
+    const none = evaluate(
+      h({ measure: "valueCapture", figure: "share", year: 2025, path: "with", range: [0, 1] }),
+      run,
+    );
+    expect(none.verdict).toBe("not computed");
   });
 
   it("say how a figure misses its range", () => {
