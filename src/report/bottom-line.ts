@@ -117,11 +117,11 @@ function capacitySentence(doc: RunDocument): string {
 type Names = ReturnType<typeof namesOf>;
 
 /** The part of a loss that is largest, in words. */
-function largestPart(a: ActorResult): { words: string; value: number } {
+function largestPart(a: ActorResult): { words: string; value: number; chain: boolean } {
   const parts = [
-    { words: "final use it goes without", value: a.finalUseLost },
-    { words: "value added its chain industries lose", value: a.valueAddedLost },
-    { words: "value added lost in its economy downstream", value: a.downstreamLost },
+    { words: "final use it goes without", value: a.finalUseLost, chain: false },
+    { words: "value added its chain industries lose", value: a.valueAddedLost, chain: true },
+    { words: "value added lost in its economy downstream", value: a.downstreamLost, chain: false },
   ];
   return parts.reduce((x, y) => (y.value > x.value ? y : x));
 }
@@ -145,10 +145,17 @@ function loserSentence(doc: RunDocument, a: ActorEntry, names: Names): string {
   const gdp = a.lossGdpShare === undefined ? "" : ` (${pct(a.lossGdpShare)} of its GDP)`;
   const part = largestPart(a);
   const short = a.boundBy.slice(0, 2).map((b) => names.good(b.good));
+  // Shortages explain the chain's loss only where the value added lost while inputs bound is
+  // most of it; the rest is output its makers had no orders or plant for (docs/model.md §5).
+  const bound = a.boundBy.reduce((s, b) => s + b.valueAddedLost, 0);
+  const cause =
+    short.length === 0
+      ? ""
+      : part.chain && bound < part.value / 2
+        ? `, most of it output they could not sell or make (shortages of ${listOf(short)} explain ${usd(bound)})`
+        : `, as ${listOf(short)} ran short`;
   const why =
-    part.value > 0
-      ? `; the largest part is ${part.words} (${usd(part.value)})${short.length > 0 ? `, as ${listOf(short)} ran short` : ""}`
-      : "";
+    part.value > 0 ? `; the largest part is ${part.words} (${usd(part.value)})${cause}` : "";
   const role = roleOf(doc, a.id);
   return `${theName(a.name, true)}${role ? `, ${role},` : ""} loses most: ${usd(a.loss)}${rangeWords(a)} over the ${doc.scenario.horizon} months${gdp}${why}.`;
 }

@@ -125,10 +125,12 @@ export function summarizeTrace(world: RealWorld, net: Network, trace: Trace): Si
     if (net.goodEconomy[g] === 1) baseDown[a] = baseDown[a]! + x0 * va[g]!;
     else base[a] = base[a]! + x0 * va[g]!;
     for (let t = 0; t < T; t++) {
-      const y = trace.output[t * N + k]!;
-      const l = (x0 - y) * va[g]!;
+      // What the binding input's shortage cost: output below the plan (the orders it had, within
+      // its capacity), never the part of the fall that lost orders or lost capacity explain.
       const b = trace.bindingGood[t * N + k]!;
-      if (b >= 0 && l > 0) bound[a * G + b] = bound[a * G + b]! + l;
+      if (b < 0) continue;
+      const l = (Math.min(x0, trace.plan[t * N + k]!) - trace.output[t * N + k]!) * va[g]!;
+      if (l > 0) bound[a * G + b] = bound[a * G + b]! + l;
     }
   }
 

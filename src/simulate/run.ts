@@ -12,6 +12,9 @@ export interface Trace {
   months: number;
   /** [month * nodeCount + node], units per month. */
   output: Float64Array;
+  /** [month * nodeCount + node]: the output planned before any input ran short (the orders it
+   * had, within capacity); output falls below it only where an input bound. */
+  plan: Float64Array;
   capacity: Float64Array;
   /** [month * nodeCount + node]: the good whose shortage bound the node, or -1. */
   bindingGood: Int32Array;
@@ -36,6 +39,7 @@ export function simulate(
   const trace: Trace = {
     months,
     output: new Float64Array(months * N),
+    plan: new Float64Array(months * N),
     capacity: new Float64Array(months * N),
     bindingGood: new Int32Array(months * N),
     stock: new Float64Array(months * Q),
@@ -67,6 +71,7 @@ export function simulate(
     trace.overShipped[t] = overShipped;
     trace.overUsed[t] = overUsed;
     trace.output.set(s.output, t * N);
+    trace.plan.set(s.plan, t * N);
     trace.capacity.set(s.capacity, t * N);
     trace.stock.set(s.stock, t * Q);
     trace.used.set(s.used, t * Q);
