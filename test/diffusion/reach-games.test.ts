@@ -24,6 +24,7 @@ import { extremeEquilibria } from "../../src/strategy/nash/extreme-equilibria.js
 import { Rational } from "../../src/strategy/rational.js";
 import { pureEquilibria } from "../../src/strategy/solvers/pure-equilibria.js";
 import { loadWorld } from "../../src/world/load.js";
+import { launchChromium, reportPage } from "../helpers/browser.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
 import { keysOfLrsnash, keysOfOurs, LrsnashRunner } from "../strategy/helpers/lrsnash.js";
 
@@ -44,20 +45,10 @@ async function reportHtml(outcome: GameOutcome): Promise<string> {
  * document, the game table's rows, the figures drawn, page errors and outside requests. */
 async function openReport(html: string) {
   const dir = mkdtempSync(join(tmpdir(), "levier-game-report-"));
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM!,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  const browser = await launchChromium(CHROMIUM!);
   try {
     writeFileSync(join(dir, "game.html"), html);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("request", (r) => {
-      if (!r.url().startsWith("file:")) requests.push(r.url());
-    });
+    const { page, requests, errors } = await reportPage(browser);
     await page.goto(`file://${join(dir, "game.html")}`);
     const order = await page
       .locator("body > *")

@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pct } from "../../src/report/format.js";
 import type { RunDocument } from "../../src/run/document.js";
+import { launchChromium, reportPage } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
 
@@ -68,19 +69,9 @@ describe("the automation example", () => {
       ? "opens in Chromium, leading with the value-capture chart and what insures"
       : skipReason("chromium", "chromium"),
     async () => {
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM!,
-        args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"],
-      });
+      const browser = await launchChromium(CHROMIUM!);
       try {
-        const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-        const requests: string[] = [];
-        page.on("request", (r) => {
-          if (!r.url().startsWith("file:")) requests.push(r.url());
-        });
-        const errors: string[] = [];
-        page.on("pageerror", (e) => errors.push(String(e)));
+        const { page, requests, errors } = await reportPage(browser);
         await page.goto(`file://${join(out, `${FILE}.html`)}`);
         expect(await page.title()).toBe(doc.scenario.name);
         const order = await page

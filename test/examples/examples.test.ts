@@ -12,6 +12,7 @@ import { pct, usd } from "../../src/report/format.js";
 import { runReport } from "../../src/report/run-report.js";
 import { chartSvgs } from "../../src/report/write.js";
 import type { RunDocument } from "../../src/run/document.js";
+import { launchChromium, reportPage } from "../helpers/browser.js";
 import { runCli } from "../helpers/cli.js";
 import { normaliseSvg } from "../helpers/svg.js";
 import { requireTool, skipReason } from "../helpers/tools.js";
@@ -214,27 +215,10 @@ describe("the examples", () => {
       ? "open in Chromium as self-contained HTML whose numbers match --json"
       : skipReason("chromium", "chromium"),
     async () => {
-      const { chromium } = await import("playwright-core");
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM!,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-          "--disable-sync",
-        ],
-      });
+      const browser = await launchChromium(CHROMIUM!);
       try {
         for (const f of EXAMPLES) {
-          const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-          const requests: string[] = [];
-          page.on("request", (r) => {
-            if (!r.url().startsWith("file:")) requests.push(r.url());
-          });
-          const errors: string[] = [];
-          page.on("pageerror", (e) => errors.push(String(e)));
+          const { page, requests, errors } = await reportPage(browser);
           await page.goto(`file://${join(out, f.replace(".yaml", ".html"))}`);
           const doc = docs.get(f)!;
           expect(await page.title()).toBe((doc.scenario as { name: string }).name);
