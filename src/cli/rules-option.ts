@@ -3,14 +3,12 @@
  * file `--rules` names; read only when the scenario needs it.
  * @module
  */
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { InputError } from "../diagnostics/errors.js";
 import { type RuleBook, readRuleBook } from "../diffusion/rules.js";
-import { PACKAGE_ROOT } from "../io/world-files.js";
+import { DEFAULT_RULES } from "../io/rules-files.js";
 import type { CliContext } from "./context.js";
 import { readInputText } from "./read-input.js";
-
-export const DEFAULT_RULES = resolve(PACKAGE_ROOT, "data/diffusion/rules.yaml");
 
 export function loadRulesFor(ctx: CliContext, file?: string): RuleBook {
   const path = file ?? relative(ctx.cwd, DEFAULT_RULES);

@@ -22,6 +22,7 @@ import { type RuleNames, ruleNamed, rulesFor } from "../council/vote-document.js
 import { InputError, UsageError } from "../diagnostics/errors.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { loadCouncilFrom } from "../io/council-files.js";
+import { loadShippedRules } from "../io/rules-files.js";
 import type { LossMeasure } from "../losses/measure.js";
 import { parseYaml } from "../parse/yaml.js";
 import type { Sampling } from "../random/sampling.js";
@@ -111,6 +112,7 @@ async function run(job: RunJob, batch: JobBatch) {
     file: job.file,
     ...(job.horizon === undefined ? {} : { horizon: job.horizon }),
     ...(job.loss === undefined ? {} : { loss: job.loss }),
+    rules: loadShippedRules,
     council: async () => ({
       council: loadCouncilFrom(process.cwd()),
       solver: await loadHighsSolver(),
@@ -204,9 +206,17 @@ async function gameBuild(job: GameBuildJob, batch: JobBatch) {
     file: job.file,
     execute: executorFor("simulation", { threads: job.threads }),
     batch,
+    rules: loadShippedRules,
   });
   const draws = job.draws
-    ? await gameDrawsRequest({ world, text: job.text, file: job.file, ...job.draws, batch })
+    ? await gameDrawsRequest({
+        world,
+        text: job.text,
+        file: job.file,
+        ...job.draws,
+        batch,
+        rules: loadShippedRules,
+      })
     : undefined;
   return plain({ ...gameDocument(outcome, draws), warnings: outcome.warnings });
 }

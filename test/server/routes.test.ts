@@ -3,7 +3,8 @@
  * same request (SQLite; the store's behaviour on PostgreSQL is covered by api.test.ts): the
  * world analyses (chokepoints, exposure, leverage, an actor's profile), world patches made and
  * deleted, games built and solved, Council power and compensation, a run's Council section, a
- * run cancelled, and the Markdown report.
+ * run cancelled, the Markdown report, and conditional access (a run's adoption cascade and a
+ * game whose strategies adopt a rule) with the package's rule book.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -207,5 +208,40 @@ describe("a run's Council section, the Markdown report and cancelling", () => {
     expect((await app.inject({ method: "POST", url: `/api/runs/${id}/cancel` })).statusCode).toBe(
       401,
     );
+  });
+});
+
+describe("conditional access: the package's rule book serves runs and games as in the CLI", () => {
+  it("runs a conditional_access scenario with its adoption cascade", async () => {
+    const file = "examples/reach/eu-data-for-code-of-practice.yaml";
+    const made = await app.inject({
+      method: "POST",
+      url: "/api/scenarios",
+      payload: read(file),
+      headers: { ...YAML, ...AUTH },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const r = await postJson("/api/runs", { scenarioId: made.json().id }, true);
+    expect(r.statusCode, r.body).toBe(202);
+    const run = await finished(r.json().id);
+    expect(run.status, JSON.stringify(run.error ?? run.warnings)).toBe("done");
+    const result = await get(`/api/runs/${run.id}/result`);
+    const cli = await cliJson(["run", file, "--json"]);
+    expect(result.adoption.actors.length).toBeGreaterThan(0);
+    expect(result.adoption).toEqual(cli.adoption);
+  });
+
+  it("builds a game whose strategies adopt a rule", async () => {
+    const file = "examples/reach/frontier-model-access-game.yaml";
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/games/build",
+      payload: read(file),
+      headers: { ...YAML, ...AUTH },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const { warnings: _w, ...api } = r.json();
+    const { warnings: _c, ...cli } = await cliJson(["game", "build", file, "--json"]);
+    expect(api).toEqual(cli);
   });
 });
