@@ -9,6 +9,7 @@
 
 import type { ActorEntry, RunDocument } from "../run/document.js";
 import type { ActorResult } from "../run/results.js";
+import { bindingDrivers, NAMED_SHARE, namedBinding } from "./bound-by.js";
 import { pct, usd } from "./format.js";
 
 /** Losses and gains smaller than this (USD over the horizon) are "nothing" in the bottom line. */
@@ -144,7 +145,7 @@ export function rangeWords(a: ActorEntry, figure: "loss" = "loss"): string {
 function loserSentence(doc: RunDocument, a: ActorEntry, names: Names): string {
   const gdp = a.lossGdpShare === undefined ? "" : ` (${pct(a.lossGdpShare)} of its GDP)`;
   const part = largestPart(a);
-  const short = a.boundBy.slice(0, 2).map((b) => names.good(b.good));
+  const short = namedBinding(a.boundBy).map((b) => names.good(b.good));
   // Shortages explain the chain's loss only where the value added lost while inputs bound is
   // most of it; the rest is output its makers had no orders or plant for (docs/model.md §5).
   const bound = a.boundBy.reduce((s, b) => s + b.valueAddedLost, 0);
@@ -251,12 +252,10 @@ function formatRatio(r: number): string {
 }
 
 function boundSentence(states: readonly ActorResult[], names: Names): string | undefined {
-  const drivers = new Map<string, number>();
-  for (const a of states)
-    for (const b of a.boundBy) drivers.set(b.good, (drivers.get(b.good) ?? 0) + b.valueAddedLost);
-  const top = [...drivers].filter(([, v]) => v >= NEGLIGIBLE_USD).sort((x, y) => y[1] - x[1]);
+  const top = bindingDrivers(states).filter(([, v]) => v >= NEGLIGIBLE_USD);
   if (top.length === 0) return undefined;
-  const [first, ...rest] = top.slice(0, 3);
+  const [first, ...others] = top.slice(0, 3);
+  const rest = others.filter(([, v]) => v >= NAMED_SHARE * first![1]);
   return `What bound output most was ${names.good(first![0])} (${usd(first![1])} of value added lost while it was short)${rest.length > 0 ? `, then ${listOf(rest.map(([g]) => names.good(g)))}` : ""}.`;
 }
 

@@ -10,6 +10,7 @@ import type { RunDocument } from "../run/document.js";
 import type { Headline } from "../scenario/schema.js";
 import type { Block } from "./blocks.js";
 import { NEGLIGIBLE_USD, namesOf } from "./bottom-line.js";
+import { bindingDrivers } from "./bound-by.js";
 import { usd } from "./format.js";
 import { valueCaptureChart, valueShareChart } from "./value-capture.js";
 
@@ -305,11 +306,11 @@ function lossChart(doc: RunDocument): Chart {
 
 function bindingChart(doc: RunDocument): Chart {
   const names = namesOf(doc);
-  const drivers = new Map<string, number>();
-  for (const a of doc.actors)
-    if (a.kind !== "bloc")
-      for (const b of a.boundBy) drivers.set(b.good, (drivers.get(b.good) ?? 0) + b.valueAddedLost);
-  const values = [...drivers].map(([id, v]) => ({ good: names.goodLabel(id), id, bn: v / 1e9 }));
+  const values = bindingDrivers(doc.actors).map(([id, v]) => ({
+    good: names.goodLabel(id),
+    id,
+    bn: v / 1e9,
+  }));
   return {
     id: "binding-goods",
     title: "Goods that bound output: value added lost while they did, USD bn",

@@ -9,6 +9,7 @@ import type { RunDocument } from "../run/document.js";
 import { adoptionBlocks, adoptionBottomLine, adoptionChart } from "./adoption-section.js";
 import type { Block, Report } from "./blocks.js";
 import { bottomLine, namesOf } from "./bottom-line.js";
+import { namedBinding } from "./bound-by.js";
 import { chartBlocks, reportCharts } from "./charts.js";
 import { councilBlocks } from "./council-section.js";
 import { month, pct, usd, worst } from "./format.js";
@@ -150,16 +151,14 @@ function actorTable(
       pct(a.securityIndexLoss),
       worst(a.worstMonth),
       month(a.recoveryMonth),
-      a.boundBy
-        .slice(0, 2)
+      namedBinding(a.boundBy)
         .map((x) => good(x.good))
         .join(", ") || "–",
     ]),
     tips: actors.map((a) => [
       a.id,
       ...Array.from({ length: 8 }, () => undefined),
-      a.boundBy
-        .slice(0, 2)
+      namedBinding(a.boundBy)
         .map((x) => x.good)
         .join(", ") || undefined,
     ]),

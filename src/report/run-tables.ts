@@ -6,6 +6,7 @@
  * @module
  */
 import type { RunDocument } from "../run/document.js";
+import { bindingDrivers } from "./bound-by.js";
 import { month, worst } from "./format.js";
 import { type Column, emptyCell, pctCell, type Table, UNITS, usdCell } from "./table.js";
 
@@ -55,16 +56,14 @@ function actorTable(name: string, actors: RunDocument["actors"]): Table {
  * without an EU), and every good that bound output with the value added lost while it did. */
 export function runTables(doc: RunDocument): Table[] {
   const states = doc.actors.filter((a) => a.kind !== "bloc");
-  const drivers = new Map<string, number>();
-  for (const a of states)
-    for (const b of a.boundBy) drivers.set(b.good, (drivers.get(b.good) ?? 0) + b.valueAddedLost);
+  const drivers = bindingDrivers(states);
   return [
     actorTable("actors", states),
     actorTable("eu-members", doc.eu?.members ?? []),
     {
       name: "drivers",
       columns: [{ header: "good" }, { header: "value added lost", unit: UNITS.usd }],
-      rows: [...drivers].sort((a, b) => b[1] - a[1]).map(([g, v]) => [g, usdCell(v)]),
+      rows: drivers.map(([g, v]) => [g, usdCell(v)]),
     },
   ];
 }

@@ -6,6 +6,7 @@
 
 import type { RunDocument } from "../run/document.js";
 import { bottomLine, namesOf } from "./bottom-line.js";
+import { bindingDrivers } from "./bound-by.js";
 import { month, pct, usd, worst } from "./format.js";
 import { textTable, wrapText } from "./text-table.js";
 
@@ -29,13 +30,11 @@ export function terminalSummary(doc: RunDocument, top = 10): string {
     out.push("EU member states");
     out.push(table(doc.eu.members));
   }
-  const drivers = new Map<string, number>();
-  for (const a of states)
-    for (const b of a.boundBy) drivers.set(b.good, (drivers.get(b.good) ?? 0) + b.valueAddedLost);
-  if (drivers.size > 0) {
+  const drivers = bindingDrivers(states);
+  if (drivers.length > 0) {
     out.push("");
     out.push("What drove it: goods whose shortage bound output (value added lost while they did)");
-    const rows = [...drivers].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    const rows = drivers.slice(0, 6);
     out.push(
       textTable(
         ["good", "value added lost"],

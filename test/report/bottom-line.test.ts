@@ -132,6 +132,42 @@ describe("the bottom line", () => {
     );
   });
 
+  it("names a second good that bound output only where it cost a tenth of the first", () => {
+    // A ripple: tools bound a node for a month, a cent on the dollar of the chips shortage.
+    const ripple = actor("XB", "Importia", 8e9, {
+      ...B,
+      boundBy: [
+        { good: "chips", valueAddedLost: 7e9 },
+        { good: "tools", valueAddedLost: 6.9e8 },
+      ],
+    });
+    const one = bottomLine(doc([A, ripple, C]));
+    expect(one[0]).toContain("($6.00 bn), as chips ran short.");
+    expect(one).toContain(
+      "What bound output most was chips ($7.00 bn of value added lost while it was short).",
+    );
+    const boundCells = (d: RunDocument) =>
+      runReport(d).blocks.flatMap((b) => {
+        if (b.kind !== "table") return [];
+        const col = b.header.indexOf("bound by");
+        return col < 0 ? [] : b.rows.map((r) => r[col]);
+      });
+    expect(boundCells(doc([A, ripple, C]))).toContain("Chips");
+    const both = actor("XB", "Importia", 8e9, {
+      ...B,
+      boundBy: [
+        { good: "chips", valueAddedLost: 6.3e9 },
+        { good: "tools", valueAddedLost: 7e8 },
+      ],
+    });
+    const two = bottomLine(doc([A, both, C]));
+    expect(two[0]).toContain("($6.00 bn), as chips and lithography tools ran short.");
+    expect(boundCells(doc([A, both, C]))).toContain("Chips, Lithography tools");
+    expect(two).toContain(
+      "What bound output most was chips ($6.30 bn of value added lost while it was short), then lithography tools.",
+    );
+  });
+
   it("joins a control and its retaliation in one sentence", () => {
     const d = doc([A, B, C]);
     d.scenario.measures.push({
