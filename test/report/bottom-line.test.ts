@@ -134,13 +134,15 @@ describe("the bottom line", () => {
 
   it("names a second good that bound output only where it cost a tenth of the first", () => {
     // A ripple: tools bound a node for a month, a cent on the dollar of the chips shortage.
-    const ripple = actor("XB", "Importia", 8e9, {
-      ...B,
-      boundBy: [
-        { good: "chips", valueAddedLost: 7e9 },
-        { good: "tools", valueAddedLost: 6.9e8 },
-      ],
-    });
+    const boundBy = (chips: number, tools: number) =>
+      actor("XB", "Importia", 8e9, {
+        ...B,
+        boundBy: [
+          { good: "chips", valueAddedLost: chips },
+          { good: "tools", valueAddedLost: tools },
+        ],
+      });
+    const ripple = boundBy(7e9, 6.9e8);
     const one = bottomLine(doc([A, ripple, C]));
     expect(one[0]).toContain("($6.00 bn), as chips ran short.");
     expect(one).toContain(
@@ -153,13 +155,7 @@ describe("the bottom line", () => {
         return col < 0 ? [] : b.rows.map((r) => r[col]);
       });
     expect(boundCells(doc([A, ripple, C]))).toContain("Chips");
-    const both = actor("XB", "Importia", 8e9, {
-      ...B,
-      boundBy: [
-        { good: "chips", valueAddedLost: 6.3e9 },
-        { good: "tools", valueAddedLost: 7e8 },
-      ],
-    });
+    const both = boundBy(6.3e9, 7e8);
     const two = bottomLine(doc([A, both, C]));
     expect(two[0]).toContain("($6.00 bn), as chips and lithography tools ran short.");
     expect(boundCells(doc([A, both, C]))).toContain("Chips, Lithography tools");

@@ -70,6 +70,21 @@ async function finished(id: string) {
   return get(`/api/runs/${id}`);
 }
 
+/** POST /api/games/build of a game file answers what `levier game build FILE --json` prints
+ * (warnings aside: their file names differ). */
+async function expectBuiltAsCli(file: string) {
+  const r = await app.inject({
+    method: "POST",
+    url: "/api/games/build",
+    payload: read(file),
+    headers: { ...YAML, ...AUTH },
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  const { warnings: _w, ...api } = r.json();
+  const { warnings: _c, ...cli } = await cliJson(["game", "build", file, "--json"]);
+  expect(api).toEqual(cli);
+}
+
 describe("the world analyses answer as the CLI does", () => {
   it("chokepoints", async () => {
     expect(await get("/api/worlds/default/chokepoints?horizon=12")).toEqual(
@@ -143,16 +158,7 @@ describe("worlds, games and the Council", () => {
 
   it("builds a game from simulations as levier game build does", async () => {
     const file = "examples/games/us-caps-vs-eu-retaliation.yaml";
-    const r = await app.inject({
-      method: "POST",
-      url: "/api/games/build",
-      payload: read(file),
-      headers: { ...YAML, ...AUTH },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    const { warnings: _w, ...api } = r.json();
-    const { warnings: _c, ...cli } = await cliJson(["game", "build", file, "--json"]);
-    expect(api).toEqual(cli);
+    await expectBuiltAsCli(file);
   });
 
   it("gives Council power and the least compensation as the CLI does", async () => {
@@ -233,15 +239,6 @@ describe("conditional access: the package's rule book serves runs and games as i
 
   it("builds a game whose strategies adopt a rule", async () => {
     const file = "examples/reach/frontier-model-access-game.yaml";
-    const r = await app.inject({
-      method: "POST",
-      url: "/api/games/build",
-      payload: read(file),
-      headers: { ...YAML, ...AUTH },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    const { warnings: _w, ...api } = r.json();
-    const { warnings: _c, ...cli } = await cliJson(["game", "build", file, "--json"]);
-    expect(api).toEqual(cli);
+    await expectBuiltAsCli(file);
   });
 });
