@@ -37,6 +37,8 @@ export function applyControls(net: Network, c: Controls, month: number, s: Engin
     s.anyGuarantee = true;
   }
   s.ruled = Int32Array.from([...ruled].sort((a, b) => a - b));
+  s.nodeRuled.fill(0);
+  for (const e of s.ruled) s.nodeRuled[net.edgeNode[e]!] = 1;
   s.capFactor.fill(1);
   s.capAdd.fill(0);
   for (const k of c.capacity) {

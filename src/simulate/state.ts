@@ -57,7 +57,9 @@ export interface EngineState {
   poolB: Float64Array;
   poolC: Float64Array;
   poolD: Float64Array;
-  poolE: Float64Array;
+  /** Per pool, three figures side by side ([3q], [3q + 1], [3q + 2]), for the loops over edges
+   * that read several per-pool figures of an edge's pool: one cache line instead of several. */
+  poolWork: Float64Array;
   /** Per good, orders no supplier could take this month. */
   unplaced: Float64Array;
 
@@ -65,6 +67,8 @@ export interface EngineState {
    * `limit` (the least of its caps' limits, leakage aside) are recomputed each month for the
    * edges in `ruled`; every other edge is unlimited (Infinity). `caps` are the active caps. */
   ruled: Int32Array;
+  /** 1 for the nodes with an edge in `ruled`: every edge of any other node is unlimited. */
+  nodeRuled: Uint8Array;
   caps: EdgeCap[];
   limit: Float64Array;
   guarantee: Float64Array;
@@ -134,9 +138,10 @@ export function initialState(net: Network): EngineState {
     poolB: p(),
     poolC: p(),
     poolD: p(),
-    poolE: p(),
+    poolWork: new Float64Array(3 * Q),
     unplaced: new Float64Array(net.goods.length),
     ruled: new Int32Array(0),
+    nodeRuled: new Uint8Array(N),
     caps: [],
     limit: inf(),
     guarantee: e(),

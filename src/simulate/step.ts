@@ -118,8 +118,9 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
   const E = net.edgePool.length;
   const { desired, orders, guarantee, allowed, orderTotal } = s;
   const { edgePool, edgeBase, edgeNode, poolBase } = net;
-  const ratio = s.poolB;
-  const homeRatio = s.poolE;
+  // Per pool, the ratio of its orders to its baseline receipts on its foreign edges (2q) and on
+  // its home edge (2q + 1), side by side so that an edge reads one of them by its home flag.
+  const rates = s.poolWork;
   let newPools = false;
   for (let q = 0; q < Q; q++) {
     const base = poolBase[q]!;
@@ -129,16 +130,16 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
     const order = o > 0 ? o : 0;
     orderTotal[q] = order;
     const r = base > 0 ? order / base : 0;
-    ratio[q] = r;
-    homeRatio[q] = r;
+    rates[2 * q] = r;
+    rates[2 * q + 1] = r;
     // A buyer that an export control reaches orders the stock it rebuilds beyond the month's
     // need abroad: its own industry serves its need at its baseline share, so a cut-off never
     // makes it expand (docs/model.md). Other buyers rebuild stock from all their suppliers at
     // their baseline shares, home included.
     const home = net.poolHomeBase[q]!;
     if (order > need && home > 0 && home < base && s.poolCapped[q] === 1) {
-      homeRatio[q] = need / base;
-      ratio[q] = (order - home * (need / base)) / (base - home);
+      rates[2 * q + 1] = need / base;
+      rates[2 * q] = (order - home * (need / base)) / (base - home);
     }
     if (!(base > 0) && order > 0) newPools = true;
   }
@@ -151,8 +152,7 @@ function placeOrders(net: Network, s: EngineState, refillRate: number): void {
     let t = 0;
     const e1 = edgeStart[k + 1]!;
     for (; e < e1; e++) {
-      const q = edgePool[e]!;
-      const d = edgeBase[e]! * (edgeHome[e] === 1 ? homeRatio[q]! : ratio[q]!);
+      const d = edgeBase[e]! * rates[2 * edgePool[e]! + edgeHome[e]!]!;
       orders[e] = d;
       t += d;
     }
@@ -320,10 +320,16 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
   // The goods with orders to place: suppliers of other goods have nothing to take.
   const goodMark = s.goodMark;
   const { nodeGood } = net;
+  // Per pool, side by side: the amount to place [3q], what its suppliers take [3q + 1] and the
+  // spare capacity within its reach [3q + 2] (a loop over edges reads all three of its pool).
+  const work = s.poolWork;
   let count = 0;
   let degree = 0;
   for (let q = 0; q < Q; q++) {
-    if (amount[q]! > 0) {
+    const b = amount[q]!;
+    work[3 * q] = b;
+    work[3 * q + 2] = 0;
+    if (b > 0) {
       pools[count++] = q;
       degree += poolEdgeStart[q + 1]! - poolEdgeStart[q]!;
       goodMark[poolGood[q]!] = 1;
@@ -337,10 +343,8 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
   }
   // An edge may take more when its supplier has spare capacity, it is not the buyer's own
   // industry (unless `home`), and no rule holds it at what it already carries (`allowed` is
-  // +Infinity on every edge outside `ruled`).
-  const capped = s.ruled.length > 0;
-  const reach = s.poolA;
-  const take = s.poolB;
+  // +Infinity on every edge outside `ruled`, so only the edges of nodes in `nodeRuled` are read).
+  const nodeRuled = s.nodeRuled;
   // Few pools to serve (a targeted measure): visit their edges; many (a widespread shortage):
   // pass over the suppliers with spare capacity and their edges in order.
   const few = degree * 8 < E;
@@ -350,38 +354,45 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
       let r = 0;
       for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) {
         const e = poolEdges[j]!;
-        const sp = spare[edgeNode[e]!]!;
-        if (sp > 0 && (home || edgeHome[e] === 0) && (!capped || allowed[e]! > orders[e]!)) r += sp;
+        const k = edgeNode[e]!;
+        const sp = spare[k]!;
+        if (
+          sp > 0 &&
+          (home || edgeHome[e] === 0) &&
+          (nodeRuled[k] === 0 || allowed[e]! > orders[e]!)
+        )
+          r += sp;
       }
-      reach[q] = r;
+      work[3 * q + 2] = r;
     }
   } else {
-    reach.fill(0);
     for (let k = 0; k < N; k++) {
       const sp = spare[k]!;
       if (!(sp > 0) || goodMark[nodeGood[k]!] === 0) continue;
+      const free = nodeRuled[k] === 0;
       for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
-        const q = edgePool[e]!;
-        if (amount[q]! > 0 && (home || edgeHome[e] === 0) && (!capped || allowed[e]! > orders[e]!))
-          reach[q] += sp;
+        const w = 3 * edgePool[e]!;
+        if (work[w]! > 0 && (home || edgeHome[e] === 0) && (free || allowed[e]! > orders[e]!))
+          work[w + 2] += sp;
       }
     }
   }
   for (let i = 0; i < count; i++) {
     const q = pools[i]!;
-    const b = amount[q]!;
-    const t = b < reach[q]! ? b : reach[q]!;
-    take[q] = t;
+    const b = work[3 * q]!;
+    const r = work[3 * q + 2]!;
+    const t = b < r ? b : r;
+    work[3 * q + 1] = t;
     if (b > t) unplaced[poolGood[q]!] += b - t;
   }
   // Each pool claims spare capacity in proportion to it, never beyond what a rule leaves the
-  // edge; suppliers grant claims up to their spare capacity.
-  const claimOf = (e: number, q: number, sp: number): number => {
-    const t = take[q]!;
+  // edge; suppliers grant claims up to their spare capacity. `w` is 3 × the edge's pool.
+  const claimOf = (e: number, w: number, sp: number, free: boolean): number => {
+    const t = work[w + 1]!;
     if (!(t > 0) || !(sp > 0) || !(home || edgeHome[e] === 0)) return 0;
-    if (capped && !(allowed[e]! > orders[e]!)) return 0;
-    const c = (t * sp) / reach[q]!;
-    if (!capped) return c;
+    if (free) return (t * sp) / work[w + 2]!;
+    if (!(allowed[e]! > orders[e]!)) return 0;
+    const c = (t * sp) / work[w + 2]!;
     const room = allowed[e]! - orders[e]!;
     return c < room ? c : room;
   };
@@ -402,7 +413,7 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
       for (let j = poolEdgeStart[q]!; j < poolEdgeStart[q + 1]!; j++) {
         const e = poolEdges[j]!;
         const k = edgeNode[e]!;
-        const x = claimOf(e, q, spare[k]!);
+        const x = claimOf(e, 3 * q, spare[k]!, nodeRuled[k] === 0);
         claim[e] = x;
         claimed[k] += x;
       }
@@ -420,12 +431,13 @@ function redistribute(net: Network, s: EngineState, amount: Float64Array, home: 
     for (let k = 0; k < N; k++) {
       const sp = spare[k]!;
       if (!(sp > 0) || goodMark[nodeGood[k]!] === 0) continue;
+      const free = nodeRuled[k] === 0;
       const e0 = edgeStart[k]!;
       const e1 = edgeStart[k + 1]!;
       let claimed = 0;
       for (let e = e0; e < e1; e++) {
-        const q = edgePool[e]!;
-        const x = amount[q]! > 0 ? claimOf(e, q, sp) : 0;
+        const w = 3 * edgePool[e]!;
+        const x = work[w]! > 0 ? claimOf(e, w, sp, free) : 0;
         claim[e] = x;
         claimed += x;
       }
@@ -560,7 +572,8 @@ function reroute(net: Network, s: EngineState): void {
   if (count === 0) return;
   // Unmet orders per pool, added in edge order: over the pools' own edges when they are few,
   // else in one pass over the suppliers that shipped less than they were asked.
-  const unmet = s.poolA;
+  // Per pool, side by side: unmet orders [2q] and what suppliers offer it [2q + 1].
+  const work = s.poolWork;
   let anyUnmet = false;
   if (degree * 4 < E) {
     for (let i = 0; i < count; i++) {
@@ -575,19 +588,19 @@ function reroute(net: Network, s: EngineState): void {
           const u = orders[e]! - shipped[e]!;
           if (u > 0) t += u;
         }
-        unmet[q] = t;
+        work[2 * q] = t;
         if (t > 0) anyUnmet = true;
       }
     }
   } else {
-    unmet.fill(0);
+    for (let q = 0; q < net.poolCount; q++) work[2 * q] = 0;
     for (let k = 0; k < N; k++) {
       // Only a supplier that shipped less than it was asked leaves orders unmet.
       if (mark[nodeGood[k]!] === 0 || !(nodeShipped[k]! < nodeOrders[k]!)) continue;
       for (let e = edgeStart[k]!; e < edgeStart[k + 1]!; e++) {
         const u = orders[e]! - shipped[e]!;
         if (u > 0) {
-          unmet[edgePool[e]!] += u;
+          work[2 * edgePool[e]!] += u;
           anyUnmet = true;
         }
       }
@@ -597,30 +610,46 @@ function reroute(net: Network, s: EngineState): void {
   if (!anyUnmet) return;
   const capOf = (e: number) => (guarantee[e]! > limit[e]! ? guarantee[e]! : limit[e]!);
   const offer = s.claim;
-  const offered = s.poolB;
   for (let i = 0; i < count; i++) {
     const g = goods[i]!;
-    for (let p = goodPoolStart[g]!; p < goodPoolStart[g + 1]!; p++) offered[goodPools[p]!] = 0;
+    for (let p = goodPoolStart[g]!; p < goodPoolStart[g + 1]!; p++) work[2 * goodPools[p]! + 1] = 0;
   }
+  // Every edge outside `ruled` is unlimited (no guarantee, limit +Infinity): a node without
+  // ruled edges offers on all of them without reading their caps.
+  const nodeRuled = s.nodeRuled;
   for (let k = 0; k < N; k++) {
     const l = left[k]!;
     if (!(l > 0)) continue;
     const e0 = edgeStart[k]!;
     const e1 = edgeStart[k + 1]!;
     let reach = 0;
+    if (nodeRuled[k] === 0) {
+      for (let e = e0; e < e1; e++) reach += work[2 * edgePool[e]!]!;
+      if (reach <= 0) {
+        for (let e = e0; e < e1; e++) offer[e] = 0;
+        continue;
+      }
+      for (let e = e0; e < e1; e++) {
+        const w = 2 * edgePool[e]!;
+        const o = (l * work[w]!) / reach;
+        offer[e] = o;
+        work[w + 1] += o;
+      }
+      continue;
+    }
     for (let e = e0; e < e1; e++) {
       offer[e] = 0;
-      if (shipped[e]! < capOf(e)) reach += unmet[edgePool[e]!]!;
+      if (shipped[e]! < capOf(e)) reach += work[2 * edgePool[e]!]!;
     }
     if (reach <= 0) continue;
     for (let e = e0; e < e1; e++) {
       const cap = capOf(e);
       if (shipped[e]! >= cap) continue;
-      const q = edgePool[e]!;
+      const w = 2 * edgePool[e]!;
       const room = cap - shipped[e]!;
-      const o = (l * unmet[q]!) / reach;
+      const o = (l * work[w]!) / reach;
       offer[e] = o < room ? o : room;
-      offered[q] += offer[e]!;
+      work[w + 1] += offer[e]!;
     }
   }
   const pools = s.touched;
@@ -634,7 +663,9 @@ function reroute(net: Network, s: EngineState): void {
       const o = offer[e]!;
       if (!(o > 0)) continue;
       const q = edgePool[e]!;
-      const take = offered[q]! > unmet[q]! ? (o * unmet[q]!) / offered[q]! : o;
+      const unmet = work[2 * q]!;
+      const offered = work[2 * q + 1]!;
+      const take = offered > unmet ? (o * unmet) / offered : o;
       shipped[e] = shipped[e]! + take;
       more += take;
       if (poolMark[q] === 0) {
