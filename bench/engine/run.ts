@@ -23,6 +23,7 @@ import { simulate } from "../../src/simulate/run.js";
 import { initialState } from "../../src/simulate/state.js";
 import { DEFAULT_STEP, step } from "../../src/simulate/step.js";
 import { loadWorld } from "../../src/world/load.js";
+import { rankOneGoods } from "./rank-one-goods.js";
 import { syntheticNetwork } from "./synthetic.js";
 
 const arg = (name: string, fallback: number) => {
@@ -64,7 +65,9 @@ function defaultWorld(): void {
 /**
  * The least a 36-month run can cost while the economy's bilateral flows stay explicit edges: two
  * bare passes a month over them (a gather by pool, the orders; a scatter into pools, the
- * receipts), nothing else. The same over all the default world's edges, for comparison.
+ * receipts), nothing else. The same over the edges of every good whose flows are not rank one
+ * (`rank-one-goods.ts`: the economy's and the chain goods seeded from bilateral trade), which any
+ * per-good market keeps explicit, and over all the default world's edges, for comparison.
  */
 function memoryBound(net: Network): void {
   const pick = (keep: (e: number) => boolean) => {
@@ -86,8 +89,11 @@ function memoryBound(net: Network): void {
     };
   };
   const economy = (e: number) => net.goodEconomy[net.nodeGood[net.edgeNode[e]!]!] === 1;
+  const rankOne = rankOneGoods(net);
+  const explicit = (e: number) => !rankOne[net.nodeGood[net.edgeNode[e]!]!];
   const sets = [
     { name: "economy's edges", ...pick(economy) },
+    { name: "edges no per-good market can factor", ...pick(explicit) },
     { name: "all edges", ...pick(() => true) },
   ];
   const ratio = new Float64Array(net.poolCount).fill(1.0000001);
