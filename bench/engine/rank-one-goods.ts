@@ -12,10 +12,16 @@ import type { Network } from "../../src/network/network.js";
 /** Below this largest |log cross-ratio| a good's flows count as rank one (rounding aside). */
 export const RANK_ONE = 1e-12;
 
-/** Largest |log cross-ratio| over the positive 2×2 blocks of good `g`'s flows. */
-export function worstCrossRatio(net: Network, g: number): number {
+/** The edges of the export controls in force. */
+export function standingEdges(net: Network): Set<number> {
   const standing = new Set<number>();
   for (const r of net.standing ?? []) for (const e of r.edges) standing.add(e);
+  return standing;
+}
+
+/** Largest |log cross-ratio| over the positive 2×2 blocks of good `g`'s flows, off the edges in
+ * `standing`. */
+export function worstCrossRatio(net: Network, g: number, standing: Set<number>): number {
   const rows = new Map<number, Map<number, number>>();
   for (let e = 0; e < net.edgePool.length; e++) {
     const k = net.edgeNode[e]!;
@@ -44,5 +50,6 @@ export function worstCrossRatio(net: Network, g: number): number {
 
 /** Per good, whether its flows are rank one off the home diagonal and the standing controls. */
 export function rankOneGoods(net: Network): boolean[] {
-  return net.goods.map((_, g) => worstCrossRatio(net, g) < RANK_ONE);
+  const standing = standingEdges(net);
+  return net.goods.map((_, g) => worstCrossRatio(net, g, standing) < RANK_ONE);
 }

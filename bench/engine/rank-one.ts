@@ -9,16 +9,17 @@ import { fileReader } from "../../src/io/world-files.js";
 import { compileWorld } from "../../src/network/compile-world.js";
 import { realise } from "../../src/run/realise.js";
 import { loadWorld } from "../../src/world/load.js";
-import { RANK_ONE, worstCrossRatio } from "./rank-one-goods.js";
+import { RANK_ONE, standingEdges, worstCrossRatio } from "./rank-one-goods.js";
 
 const { world } = loadWorld(fileReader());
 if (!world) throw new Error("the default world does not load");
 const net = compileWorld(realise(world.world));
+const standing = standingEdges(net);
 let factorable = 0;
 console.log("good                          layer      edges   largest |log cross-ratio|");
 for (let g = 0; g < net.goods.length; g++) {
   const edges = net.goodEdgeCount[g]!;
-  const worst = worstCrossRatio(net, g);
+  const worst = worstCrossRatio(net, g, standing);
   if (worst < RANK_ONE) factorable += edges;
   console.log(
     `${net.goods[g]!.padEnd(29)} ${(net.goodEconomy[g] ? "economy" : "chain").padEnd(8)} ${String(edges).padStart(7)}   ${worst.toExponential(2)}${worst < RANK_ONE ? "  rank one" : ""}`,

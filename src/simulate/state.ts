@@ -57,8 +57,9 @@ export interface EngineState {
   poolB: Float64Array;
   poolC: Float64Array;
   poolD: Float64Array;
-  /** Per pool, three figures side by side ([3q], [3q + 1], [3q + 2]), for the loops over edges
-   * that read several per-pool figures of an edge's pool: one cache line instead of several. */
+  /** Per pool, two or three figures side by side ([2q], [2q + 1], or [3q] to [3q + 2]; each
+   * step says which), for the loops over edges that read several figures of an edge's pool:
+   * one cache line instead of several. */
   poolWork: Float64Array;
   /** Per good, orders no supplier could take this month. */
   unplaced: Float64Array;

@@ -620,30 +620,17 @@ function reroute(net: Network, s: EngineState): void {
   for (let k = 0; k < N; k++) {
     const l = left[k]!;
     if (!(l > 0)) continue;
+    const free = nodeRuled[k] === 0;
     const e0 = edgeStart[k]!;
     const e1 = edgeStart[k + 1]!;
     let reach = 0;
-    if (nodeRuled[k] === 0) {
-      for (let e = e0; e < e1; e++) reach += work[2 * edgePool[e]!]!;
-      if (reach <= 0) {
-        for (let e = e0; e < e1; e++) offer[e] = 0;
-        continue;
-      }
-      for (let e = e0; e < e1; e++) {
-        const w = 2 * edgePool[e]!;
-        const o = (l * work[w]!) / reach;
-        offer[e] = o;
-        work[w + 1] += o;
-      }
-      continue;
-    }
     for (let e = e0; e < e1; e++) {
       offer[e] = 0;
-      if (shipped[e]! < capOf(e)) reach += work[2 * edgePool[e]!]!;
+      if (free || shipped[e]! < capOf(e)) reach += work[2 * edgePool[e]!]!;
     }
     if (reach <= 0) continue;
     for (let e = e0; e < e1; e++) {
-      const cap = capOf(e);
+      const cap = free ? Number.POSITIVE_INFINITY : capOf(e);
       if (shipped[e]! >= cap) continue;
       const w = 2 * edgePool[e]!;
       const room = cap - shipped[e]!;

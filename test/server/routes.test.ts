@@ -60,6 +60,9 @@ const postJson = (url: string, body: unknown, auth = false) =>
     payload: JSON.stringify(body),
     headers: { ...JSON_T, ...(auth ? AUTH : {}) },
   });
+/** POST of a YAML document, with the token. */
+const postYaml = (url: string, payload: string) =>
+  app.inject({ method: "POST", url, payload, headers: { ...YAML, ...AUTH } });
 
 /** Waits for a run's server-sent events to end and answers the run as stored. */
 async function finished(id: string) {
@@ -73,12 +76,7 @@ async function finished(id: string) {
 /** POST /api/games/build of a game file answers what `levier game build FILE --json` prints
  * (warnings aside: their file names differ). */
 async function expectBuiltAsCli(file: string) {
-  const r = await app.inject({
-    method: "POST",
-    url: "/api/games/build",
-    payload: read(file),
-    headers: { ...YAML, ...AUTH },
-  });
+  const r = await postYaml("/api/games/build", read(file));
   expect(r.statusCode, r.body).toBe(200);
   const { warnings: _w, ...api } = r.json();
   const { warnings: _c, ...cli } = await cliJson(["game", "build", file, "--json"]);
@@ -112,21 +110,11 @@ describe("the world analyses answer as the CLI does", () => {
 describe("worlds, games and the Council", () => {
   it("makes a world from a patch, refuses a bad one with its position, and deletes it", async () => {
     const patch = "extends: default\nsuppliers: []\n";
-    const made = await app.inject({
-      method: "POST",
-      url: "/api/worlds?name=Same",
-      payload: patch,
-      headers: { ...YAML, ...AUTH },
-    });
+    const made = await postYaml("/api/worlds?name=Same", patch);
     expect(made.statusCode, made.body).toBe(201);
     const { id } = made.json();
     expect((await get("/api/worlds")).map((w: { id: string }) => w.id)).toContain(id);
-    const bad = await app.inject({
-      method: "POST",
-      url: "/api/worlds",
-      payload: "extends: default\nsuppliers: [\n",
-      headers: { ...YAML, ...AUTH },
-    });
+    const bad = await postYaml("/api/worlds", "extends: default\nsuppliers: [\n");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].line).toBeGreaterThan(0);
     const del = (v: string) =>
@@ -179,12 +167,10 @@ describe("worlds, games and the Council", () => {
 describe("a run's Council section, the Markdown report and cancelling", () => {
   let scenarioId: string;
   beforeAll(async () => {
-    const made = await app.inject({
-      method: "POST",
-      url: "/api/scenarios",
-      payload: read("examples/nl-lithography-cut-to-china.yaml"),
-      headers: { ...YAML, ...AUTH },
-    });
+    const made = await postYaml(
+      "/api/scenarios",
+      read("examples/nl-lithography-cut-to-china.yaml"),
+    );
     scenarioId = made.json().id;
   });
 
@@ -220,12 +206,7 @@ describe("a run's Council section, the Markdown report and cancelling", () => {
 describe("conditional access: the package's rule book serves runs and games as in the CLI", () => {
   it("runs a conditional_access scenario with its adoption cascade", async () => {
     const file = "examples/reach/eu-data-for-code-of-practice.yaml";
-    const made = await app.inject({
-      method: "POST",
-      url: "/api/scenarios",
-      payload: read(file),
-      headers: { ...YAML, ...AUTH },
-    });
+    const made = await postYaml("/api/scenarios", read(file));
     expect(made.statusCode, made.body).toBe(201);
     const r = await postJson("/api/runs", { scenarioId: made.json().id }, true);
     expect(r.statusCode, r.body).toBe(202);
